@@ -1,0 +1,28 @@
+/** A product in the shell's catalogue, with its stock. */
+export interface Product {
+  readonly id: string;
+  readonly description: string;
+  readonly brand?: string;
+  /** The barcode as entered (EAN-13, UPC-A, EAN-8 or GTIN-14). */
+  readonly ean?: string;
+  /** The supplier's article number ("leveranciers-artikelnummer"). */
+  readonly vendorPartNumber?: string;
+  /** Catalogue price incl. VAT, in euro cents. */
+  readonly priceCents: number;
+  /** VAT rate in percent, e.g. 21 or 9. */
+  readonly vatRate: number;
+  /** Units in stock; may be negative after a sale of more than there was. */
+  readonly stock: number;
+}
+
+/** The shell's catalogue, looked up through its own indexes. */
+export interface ProductService {
+  /** One product by id, or undefined. */
+  get(id: string): Promise<Product | undefined>;
+  /** Products whose barcode denotes the same item as `gtin` (any of GTIN-8/12/13/14; compared as GTIN-14). */
+  findByGtin(gtin: string): Promise<Product[]>;
+  /** Products whose vendor part number equals `partNumber`, trimmed and case-insensitive. */
+  findByVendorPartNumber(partNumber: string): Promise<Product[]>;
+  /** Products whose description, brand, barcode or part number contain all words of `text`, at most `limit` (default 50). */
+  search(text: string, limit?: number): Promise<Product[]>;
+}

@@ -1,0 +1,53 @@
+// Every test runs in real headless Chromium: real IndexedDB, Web Locks, BroadcastChannel.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fileURLToPath } from 'node:url';
+import { findChrome, installHint } from './scripts/chrome-path.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const executablePath = findChrome();
+if (!executablePath) throw new Error(installHint);
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [
+    // The shell loads the plugin through plugin.json's "main" (dist/index.js), as an installed plugin;
+    // under test that module is served from the TypeScript source.
+    {
+      name: 'plugin-main-from-source',
+      transformImport({ source }) {
+        return source === '/dist/index.js' ? '/src/index.ts' : undefined;
+      },
+      serve(context) {
+        if (context.path === '/dist/index.js') return { body: "export * from '/src/index.ts';", type: 'js' };
+        return undefined;
+      },
+    },
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};
