@@ -14,6 +14,8 @@ export default {
   nodeResolve: true,
   rootDir: '.',
   concurrency: 1,
+  // Lit's dev-mode banner repeats for every file and hides the logs that matter.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [

@@ -25,6 +25,11 @@ export const HOST_API_VERSION = '1.0.0';
 export interface PluginContext {
   /** The plugin's parsed plugin.json. */
   readonly manifest: PluginManifest;
+  /**
+   * A name unique to this plugin in this shell profile, to name the plugin's own storage with
+   * (IndexedDB databases, BroadcastChannels, Web Locks), so two shells in one browser never share them.
+   */
+  readonly storageName: string;
 }
 
 /**

@@ -1,0 +1,123 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { CLOSE_DIALOG_EVENT } from '../host/dialogs.js';
+import { formatEuro } from '../services/money.js';
+import type { StoredOrder } from '../services/store/order-model.js';
+
+export interface EcommercePaymentInput {
+  readonly cardType: string;
+  readonly amountCents: number;
+  readonly note?: string;
+}
+
+/** Card types staff can choose; Stripe (Locally's processor) first. */
+export const CARD_TYPES = ['Stripe', 'PayPal', 'Overig'] as const;
+
+/** Parses "12,50", "12.50" or "€ 1.234,50" to cents; undefined when it is not an amount. */
+export function parseEuroCents(text: string): number | undefined {
+  let cleaned = text.replace(/[€\s]/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '');
+  cleaned = cleaned.replace(',', '.');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) return undefined;
+  return Math.round(Number(cleaned) * 100);
+}
+
+/** The "eCommerce" payment: Kaarttype, Bedrag, Opmerkingen; "Opslaan" records it, "Sluiten" closes. */
+@customElement('ecommerce-payment-dialog')
+@localized()
+export class EcommercePaymentDialog extends LitElement {
+  static override styles = css`
+    :host { display: block; min-width: 20rem; }
+    form { display: grid; gap: 0.75rem; }
+    label { display: grid; gap: 0.25rem; font-weight: 600; }
+    input, select, textarea { font: inherit; padding: 0.35rem; }
+    .buttons { display: flex; gap: 0.5rem; justify-content: flex-end; }
+    [role='alert'] { color: #b42318; }
+  `;
+
+  @property({ attribute: false }) order: StoredOrder | undefined;
+  @property({ type: Number }) amountDueCents = 0;
+  /** Records the payment on the host transaction; rejects with a reason to show. */
+  @property({ attribute: false }) record: ((payment: EcommercePaymentInput) => Promise<unknown>) | undefined;
+
+  @state() protected error = '';
+  @state() protected saving = false;
+
+  protected get isReservation(): boolean {
+    return this.order?.type === 'reserve';
+  }
+
+  protected get defaultAmountCents(): number {
+    const paid = this.order?.order?.payment?.amountCents;
+    if (this.isReservation || this.order?.status === 'cancelled' || paid === undefined) return 0;
+    return Math.min(paid, this.amountDueCents);
+  }
+
+  protected override render() {
+    const amount = (this.defaultAmountCents / 100).toFixed(2).replace('.', ',');
+    return html`
+      <form @submit=${this.onSubmit} novalidate>
+        <label>${msg('Kaarttype')}
+          <select name="cardType">${CARD_TYPES.map((type) => html`<option>${type}</option>`)}</select>
+        </label>
+        <label>${msg('Bedrag')}
+          <input name="amount" inputmode="decimal" .value=${amount} aria-describedby="due" />
+        </label>
+        <span id="due">${msg(str`Te betalen: ${formatEuro(this.amountDueCents)}`)}</span>
+        <label>${msg('Opmerkingen')}
+          <textarea name="note" rows="2" .value=${this.order?.order?.payment?.authorizationId ?? ''}></textarea>
+        </label>
+        <p role="alert">${this.error}</p>
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.saving}>${msg('Opslaan')}</button>
+          <button type="button" @click=${this.close}>${msg('Sluiten')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  /** Why this amount cannot be recorded, or undefined. */
+  protected problemWith(amountCents: number | undefined): string | undefined {
+    if (amountCents === undefined) return msg('Vul een bedrag in, bijvoorbeeld 12,50.');
+    if (amountCents < 0) return msg('Het bedrag mag niet negatief zijn.');
+    if (amountCents > this.amountDueCents) return msg(str`Het bedrag is hoger dan wat nog te betalen is (${formatEuro(this.amountDueCents)}).`);
+    if (this.isReservation && amountCents !== 0) return msg('Een reservering wordt in de winkel betaald; alleen € 0,00 kan hier.');
+    return undefined;
+  }
+
+  protected async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    const amountCents = parseEuroCents(field('amount'));
+    const problem = this.problemWith(amountCents);
+    if (problem || amountCents === undefined) {
+      this.error = problem ?? '';
+      return;
+    }
+    this.saving = true;
+    try {
+      const note = field('note');
+      await this.record?.({ cardType: field('cardType'), amountCents, ...(note ? { note } : {}) });
+      this.close();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  protected close(): void {
+    this.dispatchEvent(new CustomEvent(CLOSE_DIALOG_EVENT, { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ecommerce-payment-dialog': EcommercePaymentDialog;
+  }
+}

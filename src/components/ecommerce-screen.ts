@@ -1,0 +1,82 @@
+import { localized, msg } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Observable } from 'rxjs';
+import { formatEuro } from '../services/money.js';
+import { orderStatusLabel, orderTypeLabel } from '../services/lifecycle/order-status-labels.js';
+import type { StoredOrder } from '../services/store/order-model.js';
+import { ObservableController } from './observable-controller.js';
+
+/**
+ * The eCommerce-verkopen screen: the stored orders, newest first. The host's panel region around it
+ * carries the name "eCommerce-verkopen".
+ */
+@customElement('ecommerce-screen')
+@localized()
+export class EcommerceScreen extends LitElement {
+  static override styles = css`
+    :host { display: block; font: inherit; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid #d0d5dd; }
+    th { background: #f2f4f7; font-weight: 600; }
+    td.amount { text-align: right; font-variant-numeric: tabular-nums; }
+    .empty { padding: 1rem; color: #475467; }
+  `;
+
+  /** The orders to show, from the order store. */
+  @property({ attribute: false }) orders: Observable<readonly StoredOrder[]> | undefined;
+  /** Tells the store which orders this till has now shown. */
+  @property({ attribute: false }) markSeen: ((orders: readonly StoredOrder[]) => Promise<unknown>) | undefined;
+
+  protected readonly ordersController = new ObservableController<readonly StoredOrder[]>(this, (orders) => {
+    const unseen = orders.filter((order) => order.seenAt === undefined);
+    if (unseen.length && this.isConnected) void this.markSeen?.(unseen);
+  });
+
+  protected override willUpdate(): void {
+    this.ordersController.observe(this.orders);
+  }
+
+  protected override render() {
+    const orders = [...(this.ordersController.value ?? [])].sort((a, b) => b.placedAt - a.placedAt);
+    if (!orders.length) return html`<p class="empty">${msg('Er zijn nog geen eCommerce-bestellingen.')}</p>`;
+    const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
+    return html`
+      <table>
+        <caption class="visually-hidden" hidden>${msg('eCommerce-bestellingen')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('eCommerce order-ID')}</th>
+            <th scope="col">${msg('Geplaatst')}</th>
+            <th scope="col">${msg('Type')}</th>
+            <th scope="col">${msg('Klant')}</th>
+            <th scope="col">${msg('Bedrag')}</th>
+            <th scope="col">${msg('Ascend Barcode')}</th>
+            <th scope="col">${msg('Status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${orders.map(
+            (order) => html`
+              <tr>
+                <td>${order.orderId}</td>
+                <td>${dateTime.format(order.placedAt)}</td>
+                <td>${orderTypeLabel(order.type)}</td>
+                <td>${order.order ? `${order.order.customer.firstName} ${order.order.customer.lastName}` : nothing}</td>
+                <td class="amount">${order.order ? formatEuro(order.order.totals.totalCents) : nothing}</td>
+                <td>${order.barcode ?? nothing}</td>
+                <td>${orderStatusLabel(order.status)}</td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ecommerce-screen': EcommerceScreen;
+  }
+}

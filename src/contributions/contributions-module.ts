@@ -1,0 +1,35 @@
+import { ContainerModule, type Newable } from 'inversify';
+import { bindContributionProvider } from '../common/contribution-provider.js';
+import { EcommercePaymentCommand } from './ecommerce-payment-command.js';
+import { EcommerceScreenPanel } from './ecommerce-screen-panel.js';
+import { EcommerceTile } from './ecommerce-tile.js';
+import {
+  CommandContribution,
+  NotificationSourceContribution,
+  PanelContribution,
+  TileContribution,
+} from './host-contribution-points.js';
+import { HostContributionRegistrar } from './host-contribution-registrar.js';
+import { KeepOpenCommand } from './keep-open-command.js';
+import { OpenScreenCommand } from './open-screen-command.js';
+import { OrderMessages } from './order-messages.js';
+import { PrintReceiptCommand } from './print-receipt-command.js';
+
+/** Everything the plugin puts into the host, each bound to its contribution point. */
+export const contributionsModule = new ContainerModule(({ bind }) => {
+  for (const point of [CommandContribution, TileContribution, NotificationSourceContribution, PanelContribution]) {
+    bindContributionProvider(bind, point);
+  }
+  const contribute = (point: symbol, implementation: Newable<object>) => {
+    bind(implementation).toSelf().inSingletonScope();
+    bind(point).toService(implementation);
+  };
+  contribute(CommandContribution, OpenScreenCommand);
+  contribute(CommandContribution, KeepOpenCommand);
+  contribute(CommandContribution, EcommercePaymentCommand);
+  contribute(CommandContribution, PrintReceiptCommand);
+  contribute(TileContribution, EcommerceTile);
+  contribute(NotificationSourceContribution, OrderMessages);
+  contribute(PanelContribution, EcommerceScreenPanel);
+  bind(HostContributionRegistrar).toSelf().inSingletonScope();
+});

@@ -1,0 +1,25 @@
+import { inject, injectable } from 'inversify';
+import type { Clock } from '../host/index.js';
+import { HostTokens } from '../host-tokens.js';
+import { OrderStore } from '../services/store/order-store.js';
+import { PanelIds } from './contribution-ids.js';
+import type { PanelContribution } from './host-contribution-points.js';
+
+/** The region "eCommerce-verkopen". Its code loads when the panel first opens, not at activation. */
+@injectable()
+export class EcommerceScreenPanel implements PanelContribution {
+  readonly panelId = PanelIds.ecommerceScreen;
+
+  constructor(
+    @inject(OrderStore) protected readonly store: OrderStore,
+    @inject(HostTokens.clock) protected readonly clock: Clock,
+  ) {}
+
+  async createElement(): Promise<HTMLElement> {
+    const { EcommerceScreen } = await import('../components/ecommerce-screen.js');
+    const screen = new EcommerceScreen();
+    screen.orders = this.store.orders$;
+    screen.markSeen = (orders) => this.store.markSeen(orders, this.clock.now());
+    return screen;
+  }
+}

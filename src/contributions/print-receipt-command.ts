@@ -1,0 +1,45 @@
+import { msg, str } from '@lit/localize';
+import { inject, injectable } from 'inversify';
+import type { CommandAvailability, CommandContext, NotificationService, PrintService } from '../host/index.js';
+import { HostTokens } from '../host-tokens.js';
+import type { StoredOrder } from '../services/store/order-model.js';
+import { TransactionOrders } from '../services/transaction-orders.js';
+import { CommandIds, LOCALLY_SOURCE } from './contribution-ids.js';
+import type { CommandContribution } from './host-contribution-points.js';
+import { AVAILABLE, unavailable } from './transaction-availability.js';
+
+/** Gereedschap › "Locally Ontvangstbewijs afdrukken": the receipt of a paid Locally order. */
+@injectable()
+export class PrintReceiptCommand implements CommandContribution {
+  readonly commandId = CommandIds.printReceipt;
+
+  constructor(
+    @inject(HostTokens.printing) protected readonly printing: PrintService,
+    @inject(HostTokens.notifications) protected readonly notifications: NotificationService,
+    @inject(TransactionOrders) protected readonly transactionOrders: TransactionOrders,
+  ) {}
+
+  async getAvailability(context: CommandContext): Promise<CommandAvailability> {
+    const order = await this.paidLocallyOrder(context);
+    return order ? AVAILABLE : unavailable(msg('Alleen beschikbaar op de transactie van een betaalde Locally-bestelling.'));
+  }
+
+  async execute(context: CommandContext): Promise<void> {
+    const order = await this.paidLocallyOrder(context);
+    if (!order?.order) return;
+    const { LocallyReceipt } = await import('../components/locally-receipt.js');
+    const receipt = new LocallyReceipt();
+    receipt.order = order.order;
+    await receipt.updateComplete;
+    await this.printing.print({
+      title: msg(str`Locally ontvangstbewijs ${order.orderId}`),
+      format: 'receipt-80mm',
+      content: receipt,
+    });
+  }
+
+  protected async paidLocallyOrder({ transaction }: CommandContext): Promise<StoredOrder | undefined> {
+    const order = await this.transactionOrders.orderOf(transaction);
+    return order?.source === LOCALLY_SOURCE && order.type === 'buy' && order.order?.payment ? order : undefined;
+  }
+}

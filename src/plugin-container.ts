@@ -1,0 +1,16 @@
+import { Container } from 'inversify';
+import { contributionsModule } from './contributions/contributions-module.js';
+import type { PosHost } from './host/index.js';
+import { hostModule } from './host-tokens.js';
+import { servicesModule } from './services/services-module.js';
+
+/** The plugin's container: one ContainerModule per area. */
+export function createPluginContainer(host: PosHost): Container {
+  const container = new Container();
+  container.load(
+    hostModule(host),
+    servicesModule({ dbName: `${host.plugin.storageName}:orders` }),
+    contributionsModule,
+  );
+  return container;
+}

@@ -1,0 +1,485 @@
+import { inject, injectable } from 'inversify';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { EMPTY, Subject, catchError, defer, shareReplay, startWith, switchMap, type Observable } from 'rxjs';
+import type { Disposable } from '../../common/disposable.js';
+import { Emitter, type Event } from '../../common/event.js';
+import { deepEqual } from './deep-equal.js';
+import { ORDER_DB_VERSION, upgradeOrderDb, type LocallyDB, type LocallyDBStoreName } from './order-db-schema.js';
+import type {
+  CustomerLink,
+  HistoryEntry,
+  OrderStatus,
+  OutboxMessage,
+  ProductLink,
+  StoredOrder,
+  SyncState,
+} from './order-model.js';
+
+export const OrderStoreOptions = Symbol('OrderStoreOptions');
+export interface OrderStoreOptions {
+  /** One database per till profile; tests give each case its own name. */
+  readonly dbName: string;
+}
+
+/** Fields a status change may set besides the status; identity and bookkeeping stay the store's. */
+export type StoredOrderPatch = Partial<Omit<StoredOrder, 'source' | 'orderId' | 'status' | 'revision' | 'updatedAt'>>;
+
+export interface StatusChange {
+  readonly source: string;
+  readonly orderId: string;
+  /** When given, the change is refused if another tab changed the order since it was read. */
+  readonly expectedRevision?: number;
+  readonly to: OrderStatus;
+  /** User name, kept in the history. */
+  readonly by: string;
+  /** Timestamp from the shell's clock: becomes the history entry's `at` and the order's `updatedAt`. */
+  readonly at: number;
+  readonly note?: string;
+  /** Provider message written in the same transaction, so it is never lost nor sent for an unsaved change. */
+  readonly outbox?: Omit<OutboxMessage, 'id'>;
+  readonly patch?: StoredOrderPatch;
+}
+
+export class OrderNotFoundError extends Error {
+  override readonly name = 'OrderNotFoundError';
+  constructor(
+    readonly source: string,
+    readonly orderId: string,
+  ) {
+    super(`Order ${source}:${orderId} does not exist in the order store`);
+  }
+}
+
+export class RevisionConflictError extends Error {
+  override readonly name = 'RevisionConflictError';
+  constructor(
+    readonly source: string,
+    readonly orderId: string,
+    readonly expectedRevision: number,
+    readonly actualRevision: number,
+  ) {
+    super(
+      `Order ${source}:${orderId} was changed elsewhere (revision ${actualRevision}, expected ${expectedRevision}); ` +
+        'reload it and try again',
+    );
+  }
+}
+
+/** A newer plugin version upgraded the database from another tab; this tab's code cannot use it. */
+export class OrderStoreOutdatedError extends Error {
+  override readonly name = 'OrderStoreOutdatedError';
+  constructor(
+    readonly dbName: string,
+    cause: unknown,
+  ) {
+    super(
+      `The order database "${dbName}" was upgraded by a newer version of the plugin in another tab; ` +
+        'reload this tab to keep working with orders',
+      { cause },
+    );
+  }
+}
+
+export class OrderStoreDisposedError extends Error {
+  override readonly name = 'OrderStoreDisposedError';
+  constructor() {
+    super('The order store is closed');
+  }
+}
+
+type ChangedStore = 'orders' | 'outbox';
+interface ChangeMessage {
+  readonly stores: readonly ChangedStore[];
+}
+
+const noop = (): void => {};
+
+/**
+ * The plugin's IndexedDB store for orders, their history, the provider outbox, links, sync state
+ * and preferences. Every tab of a till has one; changes reach the other tabs by BroadcastChannel,
+ * which only carries a "changed" trigger: the data itself is always re-read from IndexedDB.
+ */
+@injectable()
+export class OrderStore implements Disposable {
+  /** All stored orders by placedAt, re-emitted after every change to orders in any tab of this origin. */
+  readonly orders$: Observable<readonly StoredOrder[]>;
+
+  protected readonly onDidChangeOrdersEmitter = new Emitter<void>();
+  /** Orders changed, in this tab or another. */
+  readonly onDidChangeOrders: Event<void> = this.onDidChangeOrdersEmitter.event;
+
+  protected readonly onDidQueueOutboxMessageEmitter = new Emitter<void>();
+  /** A provider message was queued, in this tab or another; lets the sending tab flush without waiting for its poll. */
+  readonly onDidQueueOutboxMessage: Event<void> = this.onDidQueueOutboxMessageEmitter.event;
+
+  protected readonly onDidReportProblemEmitter = new Emitter<string>();
+  /** Something the user must act on (another tab blocks an upgrade, this tab is outdated, …). */
+  readonly onDidReportProblem: Event<string> = this.onDidReportProblemEmitter.event;
+
+  protected readonly ordersChanged = new Subject<void>();
+  protected readonly channel: BroadcastChannel;
+  protected dbPromise: Promise<IDBPDatabase<LocallyDB>> | undefined;
+  protected disposed = false;
+  /** Avoids repeating the same problem on every call while the cause persists. */
+  protected lastProblem: string | undefined;
+
+  constructor(@inject(OrderStoreOptions) protected readonly options: OrderStoreOptions) {
+    this.channel = new BroadcastChannel(`${options.dbName}:changes`);
+    this.channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (isChangeMessage(event.data)) this.notify(event.data.stores);
+    };
+    this.orders$ = this.ordersChanged.pipe(
+      startWith(undefined),
+      // switchMap: a newer trigger supersedes an older read, so the latest state wins.
+      switchMap(() =>
+        defer(() => this.getAllOrders()).pipe(
+          catchError((error: unknown) => {
+            if (!this.disposed) this.reportProblem(`Could not read the orders: ${describe(error)}`);
+            return EMPTY;
+          }),
+        ),
+      ),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+  }
+
+  /** The schema version this code opens; a subclass may raise it (tests use that to provoke `blocked`). */
+  protected get schemaVersion(): number {
+    return ORDER_DB_VERSION;
+  }
+
+  // ---- orders ----
+
+  async getOrder(source: string, orderId: string): Promise<StoredOrder | undefined> {
+    return (await this.db()).get('orders', [source, orderId]);
+  }
+
+  /** Ordered by placedAt (oldest first), then by key. */
+  async getAllOrders(): Promise<StoredOrder[]> {
+    return (await this.db()).getAllFromIndex('orders', 'by-placed');
+  }
+
+  /** Ordered by placedAt (oldest first), then by key. */
+  async getOrdersByStatus(status: OrderStatus): Promise<StoredOrder[]> {
+    const orders = await (await this.db()).getAllFromIndex('orders', 'by-status', status);
+    // The index sorts by status then key; Array.prototype.sort is stable, so ties keep key order.
+    return orders.sort((a, b) => a.placedAt - b.placedAt);
+  }
+
+  /**
+   * Writes the orders in one strict transaction (all or none). An order equal to its stored copy
+   * (ignoring updatedAt) is skipped, so a poll that brings nothing new writes nothing and notifies
+   * nobody. Of several entries with the same key the last wins. Returns the number written.
+   */
+  async putOrders(orders: readonly StoredOrder[]): Promise<number> {
+    if (orders.length === 0) return 0;
+    const byKey = new Map<string, StoredOrder>();
+    for (const order of orders) byKey.set(JSON.stringify([order.source, order.orderId]), order);
+    const candidates = [...byKey.values()];
+
+    const written = await this.write(['orders'], async (tx, track) => {
+      const store = tx.objectStore('orders');
+      const stored = await Promise.all(candidates.map((order) => track(store.get([order.source, order.orderId]))));
+      let count = 0;
+      candidates.forEach((order, i) => {
+        if (isSameOrder(stored[i], order)) return;
+        void track(store.put(order));
+        count++;
+      });
+      return count;
+    });
+    if (written > 0) this.publish(['orders']);
+    return written;
+  }
+
+  /**
+   * Changes an order's status with its history entry and optional provider message in one strict
+   * transaction: all three are written or none. Rejects with {@link OrderNotFoundError} or
+   * {@link RevisionConflictError} without writing anything.
+   */
+  async applyStatusChange(change: StatusChange): Promise<StoredOrder> {
+    const { source, orderId, expectedRevision, to, by, at, note, outbox, patch } = change;
+    if (outbox && (outbox.source !== source || outbox.orderId !== orderId)) {
+      throw new TypeError(`Outbox message for ${outbox.source}:${outbox.orderId} given with a change of ${source}:${orderId}`);
+    }
+    const updated = await this.write(['orders', 'history', 'outbox'], async (tx, track) => {
+      const orders = tx.objectStore('orders');
+      const current = await orders.get([source, orderId]);
+      if (!current) throw new OrderNotFoundError(source, orderId);
+      if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+        throw new RevisionConflictError(source, orderId, expectedRevision, current.revision);
+      }
+      const next: StoredOrder = {
+        ...current,
+        ...patch,
+        source,
+        orderId,
+        status: to,
+        revision: current.revision + 1,
+        updatedAt: at,
+      };
+      const entry: HistoryEntry = { source, orderId, from: current.status, to, at, by, ...(note === undefined ? {} : { note }) };
+      void track(orders.put(next));
+      void track(tx.objectStore('history').add(entry));
+      if (outbox) void track(tx.objectStore('outbox').add(outbox));
+      return next;
+    });
+    this.publish(outbox ? ['orders', 'outbox'] : ['orders']);
+    return updated;
+  }
+
+  /**
+   * Records when this till's screen first showed the orders. An order already marked (maybe by
+   * another tab) keeps its first mark. No revision bump: a seen mark must not make someone's staged
+   * status change conflict. Returns the number marked.
+   */
+  async markSeen(orders: readonly Pick<StoredOrder, 'source' | 'orderId'>[], at: number): Promise<number> {
+    if (orders.length === 0) return 0;
+    // Losing a seen mark in a crash only shows the order as new once more: no need to wait for the disk.
+    const marked = await this.write(
+      ['orders'],
+      async (tx, track) => {
+        const store = tx.objectStore('orders');
+        const current = await Promise.all(orders.map((order) => track(store.get([order.source, order.orderId]))));
+        let count = 0;
+        for (const order of current) {
+          if (!order || order.seenAt !== undefined) continue;
+          void track(store.put({ ...order, seenAt: at }));
+          count++;
+        }
+        return count;
+      },
+      'relaxed',
+    );
+    if (marked > 0) this.publish(['orders']);
+    return marked;
+  }
+
+  /**
+   * Records the host transaction's "Blijf Open" on the order. Bumps the revision, since a staged
+   * status change that patches keptOpen must not silently undo it. `at` becomes updatedAt when
+   * given. Returns the order as stored, or undefined when there is no such order.
+   */
+  async setKeptOpen(source: string, orderId: string, keptOpen: boolean, at?: number): Promise<StoredOrder | undefined> {
+    let changed = false;
+    const result = await this.write(['orders'], async (tx, track) => {
+      const store = tx.objectStore('orders');
+      const current = await store.get([source, orderId]);
+      if (!current || current.keptOpen === keptOpen) return current;
+      const next: StoredOrder = { ...current, keptOpen, revision: current.revision + 1, updatedAt: at ?? current.updatedAt };
+      void track(store.put(next));
+      changed = true;
+      return next;
+    });
+    if (changed) this.publish(['orders']);
+    return result;
+  }
+
+  /** Oldest first. */
+  async getHistory(source: string, orderId: string): Promise<HistoryEntry[]> {
+    return (await this.db()).getAllFromIndex('history', 'by-order', [source, orderId]);
+  }
+
+  // ---- outbox ----
+
+  /** Messages due at `now`, earliest nextAttemptAt first (then in the order they were queued). */
+  async getPendingOutbox(now: number): Promise<OutboxMessage[]> {
+    return (await this.db()).getAllFromIndex('outbox', 'by-next-attempt', IDBKeyRange.upperBound(now));
+  }
+
+  async removeOutbox(id: number): Promise<void> {
+    await this.write(['outbox'], async (tx) => tx.objectStore('outbox').delete(id));
+  }
+
+  /** Queues a message (without id) or reschedules one (with id, e.g. after a failed attempt). Returns its id. */
+  async putOutbox(message: OutboxMessage | Omit<OutboxMessage, 'id'>): Promise<number> {
+    const isNew = !('id' in message) || message.id === undefined;
+    const id = await this.write(['outbox'], async (tx) => tx.objectStore('outbox').put(message));
+    if (isNew) this.publish(['outbox']);
+    return id;
+  }
+
+  // ---- links, sync state, preferences ----
+
+  async getCustomerLink(source: string, providerCustomerId: string): Promise<CustomerLink | undefined> {
+    return (await this.db()).get('customerLinks', [source, providerCustomerId]);
+  }
+
+  async putCustomerLink(link: CustomerLink): Promise<void> {
+    await this.write(['customerLinks'], async (tx) => tx.objectStore('customerLinks').put(link));
+  }
+
+  async getProductLink(source: string, lineIdentifier: string): Promise<ProductLink | undefined> {
+    return (await this.db()).get('productLinks', [source, lineIdentifier]);
+  }
+
+  async putProductLink(link: ProductLink): Promise<void> {
+    await this.write(['productLinks'], async (tx) => tx.objectStore('productLinks').put(link));
+  }
+
+  async getSyncState(source: string): Promise<SyncState | undefined> {
+    return (await this.db()).get('syncState', source);
+  }
+
+  async putSyncState(state: SyncState): Promise<void> {
+    await this.write(['syncState'], async (tx) => tx.objectStore('syncState').put(state));
+  }
+
+  async getPreference<T>(key: string): Promise<T | undefined> {
+    const preference = await (await this.db()).get('preferences', key);
+    return preference?.value as T | undefined;
+  }
+
+  async setPreference(key: string, value: unknown): Promise<void> {
+    // A lost preference is cheap to set again: no need to wait for the disk.
+    await this.write(['preferences'], async (tx) => tx.objectStore('preferences').put({ key, value }), 'relaxed');
+  }
+
+  // ---- lifecycle ----
+
+  /** Closes the database and the channel and completes orders$; later calls reject. */
+  close(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const opening = this.dbPromise;
+    this.dbPromise = undefined;
+    // close() lets running transactions finish first.
+    void opening?.then((db) => db.close(), noop);
+    this.channel.onmessage = null;
+    this.channel.close();
+    this.ordersChanged.complete();
+    this.onDidChangeOrdersEmitter.dispose();
+    this.onDidQueueOutboxMessageEmitter.dispose();
+    this.onDidReportProblemEmitter.dispose();
+  }
+
+  dispose(): void {
+    this.close();
+  }
+
+  // ---- internals ----
+
+  /** The connection, opened on first use and again after another tab or the browser closed it. */
+  protected db(): Promise<IDBPDatabase<LocallyDB>> {
+    if (this.disposed) return Promise.reject(new OrderStoreDisposedError());
+    return (this.dbPromise ??= this.open());
+  }
+
+  protected open(): Promise<IDBPDatabase<LocallyDB>> {
+    const { dbName } = this.options;
+    const forget = (): void => {
+      if (this.dbPromise === opening) this.dbPromise = undefined;
+    };
+    const opening: Promise<IDBPDatabase<LocallyDB>> = openDB<LocallyDB>(dbName, this.schemaVersion, {
+      upgrade: upgradeOrderDb,
+      blocked: (currentVersion, blockedVersion) => {
+        this.reportProblem(
+          `The order database "${dbName}" cannot be upgraded from version ${currentVersion} to ${blockedVersion ?? '?'} ` +
+            'while another tab of this till still uses the old version; close or reload the other tabs',
+        );
+      },
+      // Another tab upgrades or deletes the database: step aside so it is not blocked. Running
+      // transactions finish first; the next call reopens (and fails clearly if we are now outdated).
+      blocking: () => {
+        forget();
+        void opening.then((db) => db.close(), noop);
+      },
+      terminated: () => {
+        forget();
+        this.reportProblem(`The browser closed the order database "${dbName}"; it is reopened on the next use`);
+      },
+    }).then(
+      (db) => {
+        this.lastProblem = undefined;
+        return db;
+      },
+      (error: unknown) => {
+        forget();
+        if (error instanceof DOMException && error.name === 'VersionError') {
+          const outdated = new OrderStoreOutdatedError(dbName, error);
+          this.reportProblem(outdated.message);
+          throw outdated;
+        }
+        this.reportProblem(`Could not open the order database "${dbName}": ${describe(error)}`);
+        throw error;
+      },
+    );
+    return opening;
+  }
+
+  /**
+   * Runs `body` in one readwrite transaction and waits until it commits. Requests passed to
+   * `track` are awaited with the commit. If anything throws (also synchronously, e.g. an invalid
+   * key or an uncloneable value, which IndexedDB does not turn into an abort by itself), the
+   * transaction is aborted so nothing of it is kept.
+   */
+  protected async write<const Names extends readonly LocallyDBStoreName[], T>(
+    storeNames: Names,
+    body: (
+      tx: IDBPTransaction<LocallyDB, Names, 'readwrite'>,
+      track: <R>(request: Promise<R>) => Promise<R>,
+    ) => Promise<T>,
+    durability: IDBTransactionDurability = 'strict',
+  ): Promise<T> {
+    const db = await this.db();
+    const tx = db.transaction(storeNames, 'readwrite', { durability });
+    const pending: Promise<unknown>[] = [];
+    const track = <R>(request: Promise<R>): Promise<R> => {
+      pending.push(request);
+      return request;
+    };
+    try {
+      const result = await body(tx, track);
+      await Promise.all([...pending, tx.done]);
+      return result;
+    } catch (error) {
+      for (const request of pending) request.catch(noop);
+      tx.done.catch(noop);
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failed request, or finished.
+      }
+      throw error;
+    }
+  }
+
+  /** A change made here: tell this tab and the others. Called after the transaction committed. */
+  protected publish(stores: readonly ChangedStore[]): void {
+    if (this.disposed) return;
+    this.notify(stores);
+    const message: ChangeMessage = { stores };
+    this.channel.postMessage(message);
+  }
+
+  protected notify(stores: readonly ChangedStore[]): void {
+    if (this.disposed) return;
+    if (stores.includes('orders')) {
+      this.ordersChanged.next();
+      this.onDidChangeOrdersEmitter.fire();
+    }
+    if (stores.includes('outbox')) this.onDidQueueOutboxMessageEmitter.fire();
+  }
+
+  protected reportProblem(message: string): void {
+    if (this.disposed || message === this.lastProblem) return;
+    this.lastProblem = message;
+    this.onDidReportProblemEmitter.fire(message);
+  }
+}
+
+function isSameOrder(stored: StoredOrder | undefined, incoming: StoredOrder): boolean {
+  return stored !== undefined && deepEqual({ ...stored, updatedAt: 0 }, { ...incoming, updatedAt: 0 });
+}
+
+function isChangeMessage(data: unknown): data is ChangeMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray((data as { stores?: unknown }).stores)
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
