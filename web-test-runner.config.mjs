@@ -1,6 +1,7 @@
 // Every test runs in real headless Chromium: real IndexedDB, Web Locks, BroadcastChannel.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { findChrome, installHint } from './scripts/chrome-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -8,6 +9,18 @@ import { defaultReporter } from '@web/test-runner';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error(installHint);
+
+// The role-and-name queries (testing-library) depend on CommonJS packages the dev server cannot serve
+// as ES modules; bundle them once into one ES module that tests import under the package's name.
+const roleQueriesBundle = 'node_modules/.cache/test-bundles/shadow-dom-testing-library.js';
+buildSync({
+  entryPoints: ['shadow-dom-testing-library'],
+  bundle: true,
+  format: 'esm',
+  outfile: roleQueriesBundle,
+  define: { 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
+  logLevel: 'error',
+});
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -29,6 +42,12 @@ export default {
       serve(context) {
         if (context.path === '/dist/index.js') return { body: "export * from '/src/index.ts';", type: 'js' };
         return undefined;
+      },
+    },
+    {
+      name: 'role-queries-bundle',
+      resolveImport({ source }) {
+        return source === 'shadow-dom-testing-library' ? `/${roleQueriesBundle}` : undefined;
       },
     },
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),

@@ -42,8 +42,7 @@ export class EcommerceScreen extends LitElement {
     if (!orders.length) return html`<p class="empty">${msg('Er zijn nog geen eCommerce-bestellingen.')}</p>`;
     const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
     return html`
-      <table>
-        <caption class="visually-hidden" hidden>${msg('eCommerce-bestellingen')}</caption>
+      <table aria-label=${msg('eCommerce-bestellingen')}>
         <thead>
           <tr>
             <th scope="col">${msg('eCommerce order-ID')}</th>

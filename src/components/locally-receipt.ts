@@ -1,32 +1,30 @@
-import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { html, nothing, render } from 'lit';
 import { formatEuro } from '../services/money.js';
 import { vatSummary } from '../services/receipt/vat-summary.js';
 import type { ProviderOrder } from '../services/store/order-model.js';
 
-/** The Locally receipt of a paid order: lines, VAT per rate and the online payment. Text only. */
-@customElement('locally-receipt')
-@localized()
-export class LocallyReceipt extends LitElement {
-  static override styles = css`
-    :host { display: block; font: 12px/1.4 ui-monospace, monospace; max-width: 72mm; }
-    h1 { font-size: 14px; margin: 0 0 4px; }
-    table { width: 100%; border-collapse: collapse; }
-    td, th { padding: 1px 0; text-align: left; font-weight: normal; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
-    .total td { border-top: 1px dashed currentColor; font-weight: bold; }
-    section { margin-top: 6px; }
-  `;
+// Plain DOM with its style inside, not a custom element: a print path may copy the content into
+// another document, where a shadow root would not come along.
+const receiptStyle = `
+  .locally-receipt { font: 12px/1.4 ui-monospace, monospace; max-width: 72mm; }
+  .locally-receipt h1 { font-size: 14px; margin: 0 0 4px; }
+  .locally-receipt table { width: 100%; border-collapse: collapse; }
+  .locally-receipt td, .locally-receipt th { padding: 1px 0; text-align: left; font-weight: normal; }
+  .locally-receipt .num { text-align: right; font-variant-numeric: tabular-nums; }
+  .locally-receipt .total td { border-top: 1px dashed currentColor; font-weight: bold; }
+  .locally-receipt section { margin-top: 6px; }
+`;
 
-  @property({ attribute: false }) order: ProviderOrder | undefined;
-
-  protected override render() {
-    const order = this.order;
-    if (!order) return nothing;
-    const vat = vatSummary(order.lines);
-    const placed = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(order.placedAt);
-    return html`
+/** The Locally receipt of a paid order: lines, VAT per rate and the online payment. Provider text as text. */
+export function renderLocallyReceipt(order: ProviderOrder): HTMLElement {
+  const vat = vatSummary(order.lines);
+  const placed = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(order.placedAt);
+  const container = document.createElement('article');
+  container.className = 'locally-receipt';
+  render(
+    html`
+      <style>${receiptStyle}</style>
       <h1>${msg('Locally ontvangstbewijs')}</h1>
       <div>${msg(str`Bestelling ${order.id}`)} · ${placed}</div>
       <div>${order.customer.firstName} ${order.customer.lastName}</div>
@@ -54,12 +52,8 @@ export class LocallyReceipt extends LitElement {
             ${msg(str`Autorisatie ${order.payment.authorizationId}`)}
           </section>`
         : nothing}
-    `;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'locally-receipt': LocallyReceipt;
-  }
+    `,
+    container,
+  );
+  return container;
 }

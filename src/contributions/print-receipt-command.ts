@@ -27,14 +27,11 @@ export class PrintReceiptCommand implements CommandContribution {
   async execute(context: CommandContext): Promise<void> {
     const order = await this.paidLocallyOrder(context);
     if (!order?.order) return;
-    const { LocallyReceipt } = await import('../components/locally-receipt.js');
-    const receipt = new LocallyReceipt();
-    receipt.order = order.order;
-    await receipt.updateComplete;
+    const { renderLocallyReceipt } = await import('../components/locally-receipt.js');
     await this.printing.print({
       title: msg(str`Locally ontvangstbewijs ${order.orderId}`),
       format: 'receipt-80mm',
-      content: receipt,
+      content: renderLocallyReceipt(order.order),
     });
   }
 

@@ -1,0 +1,362 @@
+import { Emitter, type Event } from '../../src/common/event.js';
+import type { Clock } from '../../src/host/clock.js';
+import type {
+  CreateTransactionResult,
+  SaveOutcome,
+  Transaction,
+  TransactionChange,
+  TransactionDraft,
+  TransactionLine,
+  TransactionLineDraft,
+  TransactionService,
+  TransactionState,
+} from '../../src/host/transactions.js';
+import { amountDue, formatCents } from './amount-due.js';
+import { withCheckDigit } from './gtin.js';
+import {
+  fromStoredTransaction,
+  nextCounter,
+  stripUndefined,
+  writeTransaction,
+  type ShellDatabase,
+  type ShellWriteTransaction,
+  type StoredTransaction,
+} from './shell-database.js';
+
+export type FinalizePrompt = (transaction: Transaction) => Promise<'finalize' | 'keep-open' | undefined>;
+
+type ChangeStores = ['transactions', 'products', 'customers'];
+type CreateStores = ['transactions', 'products', 'counters'];
+const CHANGE_STORES: ChangeStores = ['transactions', 'products', 'customers'];
+const CREATE_STORES: CreateStores = ['transactions', 'products', 'counters'];
+
+export function transactionId(sequence: number): string {
+  return 'T' + String(sequence).padStart(6, '0');
+}
+
+/** A 13-digit in-store EAN (prefix 2, valid check digit) for the receipt. */
+export function transactionBarcode(sequence: number): string {
+  return withCheckDigit('2' + String(sequence).padStart(11, '0'));
+}
+
+export function totalOf(lines: readonly Pick<TransactionLine, 'quantity' | 'unitPriceCents'>[]): number {
+  return lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+}
+
+/** Lines compared by what idempotency cares about, independent of their order. */
+function draftKeyOf(lines: readonly TransactionLineDraft[]): string {
+  return lines
+    .map((line) => `${line.productId}|${line.quantity}|${line.unitPriceCents}|${line.vatRate}`)
+    .sort()
+    .join('\n');
+}
+
+/** The shell's transactions, their stock changes and receipt barcodes, in its own IndexedDB. */
+export class ShellTransactionService implements TransactionService {
+  protected readonly onDidChangeEmitter = new Emitter<TransactionChange>();
+  readonly onDidChange: Event<TransactionChange> = this.onDidChangeEmitter.event;
+
+  protected windowOpener: ((transactionId: string) => Promise<void>) | undefined;
+  protected finalizePrompt: FinalizePrompt | undefined;
+
+  constructor(
+    protected readonly db: ShellDatabase,
+    protected readonly clock: Clock,
+  ) {}
+
+  /** The UI sets how open(id) shows the transaction window. Until set, open() resolves doing nothing. */
+  setWindowOpener(open: (transactionId: string) => Promise<void>): void {
+    this.windowOpener = open;
+  }
+
+  /**
+   * The UI sets how save() asks staff "Volledige transactie betaald". Until set, save() of a fully paid,
+   * not kept-open transaction returns 'saved' without finalizing.
+   */
+  setFinalizePrompt(prompt: FinalizePrompt): void {
+    this.finalizePrompt = prompt;
+  }
+
+  async create(draft: TransactionDraft): Promise<CreateTransactionResult> {
+    const [result] = await this.createMany([draft]);
+    return result!;
+  }
+
+  async createMany(drafts: readonly TransactionDraft[]): Promise<CreateTransactionResult[]> {
+    drafts.forEach(validateDraft);
+    if (drafts.length === 0) return [];
+    const results = await writeTransaction(this.db, CREATE_STORES, async (tx) => {
+      // The index sees earlier puts of this transaction too; the map only saves the look-up.
+      const made = new Map<string, StoredTransaction>();
+      const out: CreateTransactionResult[] = [];
+      for (const draft of drafts) out.push(await this.createIn(tx, draft, made));
+      return out;
+    });
+    for (const result of results) {
+      if (result.status === 'created') this.fire('created', result.transaction);
+    }
+    return results;
+  }
+
+  protected async createIn(
+    tx: ShellWriteTransaction<CreateStores>,
+    draft: TransactionDraft,
+    made: Map<string, StoredTransaction>,
+  ): Promise<CreateTransactionResult> {
+    const transactions = tx.objectStore('transactions');
+    const draftKey = draftKeyOf(draft.lines);
+    const existing = made.get(draft.externalRef) ?? (await transactions.index('byExternalRef').get(draft.externalRef));
+    if (existing) {
+      const transaction = fromStoredTransaction(existing);
+      const existingKey = existing.draftKey ?? draftKeyOf(existing.lines);
+      if (existingKey === draftKey) return { status: 'existing', transaction };
+      return {
+        status: 'conflict',
+        transaction,
+        reason: `Er bestaat al een transactie (${existing.barcode}) voor ${draft.externalRef} met andere regels`,
+      };
+    }
+
+    const sequence = await nextCounter(tx, 'transaction');
+    const id = transactionId(sequence);
+    const products = tx.objectStore('products');
+    const lines: TransactionLine[] = [];
+    for (const [index, line] of draft.lines.entries()) {
+      const product = await products.get(line.productId);
+      if (!product) throw new Error(`Onbekend product ${line.productId} in ${draft.externalRef}`);
+      await products.put({ ...product, stock: product.stock - line.quantity });
+      lines.push({ ...lineFields(line), id: `${id}-L${index + 1}` });
+    }
+    const stored: StoredTransaction = stripUndefined({
+      id,
+      barcode: transactionBarcode(sequence),
+      externalRef: draft.externalRef,
+      customerId: draft.customerId,
+      lines,
+      payments: [],
+      notes: draft.notes ?? '',
+      keptOpen: draft.keptOpen ?? false,
+      state: 'open' as const,
+      totalCents: totalOf(lines),
+      createdAt: this.clock.now(),
+      draftKey,
+      seq: lines.length,
+    });
+    await transactions.add(stored);
+    made.set(draft.externalRef, stored);
+    return { status: 'created', transaction: fromStoredTransaction(stored) };
+  }
+
+  /** An empty open transaction for a sale at the counter (no external reference). */
+  async createCounterTransaction(): Promise<Transaction> {
+    const stored = await writeTransaction(this.db, CREATE_STORES, async (tx) => {
+      const sequence = await nextCounter(tx, 'transaction');
+      const value: StoredTransaction = {
+        id: transactionId(sequence),
+        barcode: transactionBarcode(sequence),
+        lines: [],
+        payments: [],
+        notes: '',
+        keptOpen: false,
+        state: 'open',
+        totalCents: 0,
+        createdAt: this.clock.now(),
+        seq: 0,
+      };
+      await tx.objectStore('transactions').add(value);
+      return value;
+    });
+    const transaction = fromStoredTransaction(stored);
+    this.fire('created', transaction);
+    return transaction;
+  }
+
+  async get(id: string): Promise<Transaction | undefined> {
+    const stored = await this.db.get('transactions', id);
+    return stored && fromStoredTransaction(stored);
+  }
+
+  async getByExternalRef(externalRef: string): Promise<Transaction | undefined> {
+    const stored = await this.db.getFromIndex('transactions', 'byExternalRef', externalRef);
+    return stored && fromStoredTransaction(stored);
+  }
+
+  async getByBarcode(barcode: string): Promise<Transaction | undefined> {
+    const stored = await this.db.getFromIndex('transactions', 'byBarcode', barcode.trim());
+    return stored && fromStoredTransaction(stored);
+  }
+
+  /** Newest first; optionally only open or finalized ones. */
+  async list(options: { state?: TransactionState; limit?: number } = {}): Promise<Transaction[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const result: Transaction[] = [];
+    if (limit <= 0) return result;
+    // Equal createdAt falls back to the id, which grows with every transaction.
+    let cursor = await this.db.transaction('transactions').store.index('byCreatedAt').openCursor(null, 'prev');
+    while (cursor && result.length < limit) {
+      if (options.state === undefined || cursor.value.state === options.state) {
+        result.push(fromStoredTransaction(cursor.value));
+      }
+      cursor = await cursor.continue();
+    }
+    return result;
+  }
+
+  async open(id: string): Promise<void> {
+    await this.windowOpener?.(id);
+  }
+
+  /** Adds a product line at the catalogue price to an open transaction and takes its stock. */
+  addProduct(transactionId: string, productId: string, quantity = 1): Promise<Transaction> {
+    if (!Number.isInteger(quantity) || quantity <= 0) {
+      return Promise.reject(new Error('Aantal moet een positief geheel getal zijn'));
+    }
+    return this.change(transactionId, async (stored, tx) => {
+      const products = tx.objectStore('products');
+      const product = await products.get(productId);
+      if (!product) throw new Error(`Product niet gevonden: ${productId}`);
+      await products.put({ ...product, stock: product.stock - quantity });
+      const seq = stored.seq + 1;
+      const line: TransactionLine = {
+        id: `${stored.id}-L${seq}`,
+        productId,
+        description: product.description,
+        quantity,
+        unitPriceCents: product.priceCents,
+        vatRate: product.vatRate,
+      };
+      return { ...stored, seq, lines: [...stored.lines, line] };
+    });
+  }
+
+  async removeLines(id: string, lineIds: readonly string[]): Promise<Transaction> {
+    const remove = new Set(lineIds);
+    return this.change(id, async (stored, tx) => {
+      const unknown = [...remove].filter((lineId) => !stored.lines.some((line) => line.id === lineId));
+      if (unknown.length > 0) throw new Error(`Regel niet gevonden: ${unknown.join(', ')}`);
+      const products = tx.objectStore('products');
+      for (const line of stored.lines) {
+        if (!remove.has(line.id)) continue;
+        const product = await products.get(line.productId);
+        // A product removed from the catalogue since has no stock to return.
+        if (product) await products.put({ ...product, stock: product.stock + line.quantity });
+      }
+      return { ...stored, lines: stored.lines.filter((line) => !remove.has(line.id)) };
+    });
+  }
+
+  setCustomer(transactionId: string, customerId: string | undefined): Promise<Transaction> {
+    return this.change(transactionId, async (stored, tx) => {
+      if (customerId !== undefined && !(await tx.objectStore('customers').get(customerId))) {
+        throw new Error(`Klant niet gevonden: ${customerId}`);
+      }
+      const { customerId: _old, ...rest } = stored;
+      return customerId === undefined ? rest : { ...rest, customerId };
+    });
+  }
+
+  setNotes(id: string, notes: string): Promise<Transaction> {
+    return this.change(id, (stored) => Promise.resolve({ ...stored, notes }));
+  }
+
+  setKeptOpen(id: string, keptOpen: boolean): Promise<Transaction> {
+    return this.change(id, (stored) => Promise.resolve({ ...stored, keptOpen }));
+  }
+
+  async save(id: string): Promise<SaveOutcome> {
+    const transaction = await this.get(id);
+    if (!transaction) throw new Error(`Transactie niet gevonden: ${id}`);
+    if (transaction.state === 'finalized') throw new Error('Transactie is al afgerond');
+    if (transaction.keptOpen) {
+      this.fire('saved', transaction);
+      return 'kept-open';
+    }
+    if (amountDue(transaction) > 0 || !this.finalizePrompt) {
+      this.fire('saved', transaction);
+      return 'saved';
+    }
+    const choice = await this.finalizePrompt(transaction);
+    if (choice === 'finalize') {
+      await this.finalize(id);
+      return 'finalized';
+    }
+    if (choice === 'keep-open') {
+      this.fire('saved', await this.setKeptOpen(id, true));
+      return 'kept-open';
+    }
+    this.fire('saved', transaction);
+    return 'saved';
+  }
+
+  async finalize(id: string): Promise<Transaction> {
+    return this.change(
+      id,
+      (stored) => {
+        const due = amountDue(stored);
+        if (due > 0) throw new Error(`Er staat nog ${formatCents(due)} open`);
+        return Promise.resolve({ ...stored, state: 'finalized' as const, finalizedAt: this.clock.now() });
+      },
+      'finalized',
+    );
+  }
+
+  /**
+   * @internal For the shell's own services (payments): changes one open transaction in one
+   * IndexedDB transaction, recomputes its total and fires the change. `apply` may await only
+   * requests of `tx`.
+   */
+  async change(
+    id: string,
+    apply: (stored: StoredTransaction, tx: ShellWriteTransaction<ChangeStores>) => Promise<StoredTransaction>,
+    kind: TransactionChange['kind'] = 'updated',
+  ): Promise<Transaction> {
+    const stored = await writeTransaction(this.db, CHANGE_STORES, async (tx) => {
+      const store = tx.objectStore('transactions');
+      const current = await store.get(id);
+      if (!current) throw new Error(`Transactie niet gevonden: ${id}`);
+      if (current.state === 'finalized') throw new Error('Transactie is al afgerond');
+      const changed = await apply(current, tx);
+      const next = { ...changed, totalCents: totalOf(changed.lines) };
+      await store.put(next);
+      return next;
+    });
+    const transaction = fromStoredTransaction(stored);
+    this.fire(kind, transaction);
+    return transaction;
+  }
+
+  dispose(): void {
+    this.onDidChangeEmitter.dispose();
+  }
+
+  protected fire(kind: TransactionChange['kind'], transaction: Transaction): void {
+    this.onDidChangeEmitter.fire({ kind, transaction });
+  }
+}
+
+function lineFields(line: TransactionLineDraft): TransactionLineDraft {
+  return {
+    productId: line.productId,
+    description: line.description,
+    quantity: line.quantity,
+    unitPriceCents: line.unitPriceCents,
+    vatRate: line.vatRate,
+  };
+}
+
+function validateDraft(draft: TransactionDraft): void {
+  if (typeof draft.externalRef !== 'string' || !draft.externalRef.trim()) {
+    throw new Error('Een transactie voor een externe bestelling heeft een externe referentie nodig');
+  }
+  for (const line of draft.lines) {
+    if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
+      throw new Error(`Ongeldig aantal ${line.quantity} in ${draft.externalRef}`);
+    }
+    if (!Number.isInteger(line.unitPriceCents) || line.unitPriceCents < 0) {
+      throw new Error(`Ongeldige prijs ${line.unitPriceCents} in ${draft.externalRef}`);
+    }
+    if (!Number.isFinite(line.vatRate) || line.vatRate < 0) {
+      throw new Error(`Ongeldig btw-tarief ${line.vatRate} in ${draft.externalRef}`);
+    }
+  }
+}

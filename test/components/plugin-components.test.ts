@@ -1,0 +1,93 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { BehaviorSubject } from 'rxjs';
+import { findByShadowRole } from 'shadow-dom-testing-library';
+import { renderLocallyReceipt } from '../../src/components/locally-receipt.js';
+import '../../src/components/ecommerce-payment-dialog.js';
+import '../../src/components/ecommerce-screen.js';
+import type { EcommerceScreen } from '../../src/components/ecommerce-screen.js';
+import type { EcommercePaymentDialog } from '../../src/components/ecommerce-payment-dialog.js';
+import type { StoredOrder } from '../../src/services/store/order-model.js';
+import { storedOrder } from '../helpers/plugin-fixture.js';
+
+describe('the eCommerce-verkopen screen', () => {
+  it('lists the orders newest first with status labels, and follows the stream', async () => {
+    const older = storedOrder({ orderId: 'AAA111', placedAt: 1_000, status: 'in-progress' });
+    const newer = storedOrder({ orderId: 'BBB222', placedAt: 2_000, status: 'customer-id-required' });
+    const orders = new BehaviorSubject<readonly StoredOrder[]>([older]);
+    const seen: string[] = [];
+    const screen = await fixture<EcommerceScreen>(
+      html`<ecommerce-screen .orders=${orders} .markSeen=${(o: readonly StoredOrder[]) => Promise.resolve(seen.push(...o.map((x) => x.orderId)))}></ecommerce-screen>`,
+    );
+    orders.next([older, newer]);
+    await screen.updateComplete;
+
+    const rows = [...screen.shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.textContent.replace(/\s+/g, ' ').trim());
+    expect(rows[0]).to.contain('BBB222').and.contain('Klant-ID vereist');
+    expect(rows[1]).to.contain('AAA111').and.contain('In behandeling');
+    expect(await findByShadowRole(screen, 'columnheader', { name: 'eCommerce order-ID' })).to.exist;
+    expect(seen).to.include.members(['AAA111', 'BBB222']);
+    await expect(screen).to.be.accessible();
+  });
+
+  it('says so when there are no orders', async () => {
+    const screen = await fixture<EcommerceScreen>(html`<ecommerce-screen .orders=${new BehaviorSubject([])}></ecommerce-screen>`);
+    expect(screen.shadowRoot!.textContent).to.contain('Er zijn nog geen eCommerce-bestellingen.');
+    await expect(screen).to.be.accessible();
+  });
+});
+
+describe('the eCommerce payment dialog', () => {
+  it('has named fields and buttons and passes the accessibility check', async () => {
+    const dialog = await fixture<EcommercePaymentDialog>(html`<ecommerce-payment-dialog .amountDueCents=${9000} .order=${storedOrder()}></ecommerce-payment-dialog>`);
+    for (const [role, name] of [
+      ['combobox', 'Kaarttype'],
+      ['textbox', 'Bedrag'],
+      ['textbox', 'Opmerkingen'],
+      ['button', 'Opslaan'],
+      ['button', 'Sluiten'],
+    ] as const) {
+      expect(await findByShadowRole(dialog, role, { name }), name).to.exist;
+    }
+    await expect(dialog).to.be.accessible();
+  });
+
+  it('refuses an amount above what is due, and asks the shell to close on "Sluiten"', async () => {
+    let recorded = false;
+    const dialog = await fixture<EcommercePaymentDialog>(
+      html`<ecommerce-payment-dialog .amountDueCents=${5000} .order=${storedOrder()} .record=${() => Promise.resolve((recorded = true))}></ecommerce-payment-dialog>`,
+    );
+    const amount = await findByShadowRole<HTMLInputElement>(dialog, 'textbox', { name: 'Bedrag' });
+    expect(amount.value).to.equal('50,00');
+    amount.value = '50,01';
+    (await findByShadowRole(dialog, 'button', { name: 'Opslaan' })).click();
+    const alert = await findByShadowRole(dialog, 'alert');
+    await dialog.updateComplete;
+    expect(alert.textContent).to.contain('hoger dan wat nog te betalen is');
+    expect(recorded).to.equal(false);
+
+    let closeRequested = false;
+    dialog.addEventListener('close-dialog', () => (closeRequested = true));
+    (await findByShadowRole(dialog, 'button', { name: 'Sluiten' })).click();
+    expect(closeRequested).to.equal(true);
+  });
+});
+
+describe('the Locally receipt', () => {
+  it('shows lines, VAT per rate and the payment, with provider text as text', async () => {
+    const order = storedOrder().order!;
+    const receipt = renderLocallyReceipt({
+      ...order,
+      customer: { ...order.customer, firstName: '<img src=x onerror=alert(1)>' },
+      lines: [...order.lines, { lineId: '2', description: 'Fietskaart Utrecht', quantity: 1, unitPriceCents: 1090, vatRate: 9 }],
+    });
+    document.body.append(receipt);
+    try {
+      expect(receipt.querySelector('img')).to.equal(null);
+      expect(receipt.textContent).to.contain('<img src=x onerror=alert(1)>');
+      expect(receipt.textContent).to.contain('21%').and.contain('9%').and.contain('4242').and.contain('pi_3Nf1');
+      await expect(receipt).to.be.accessible();
+    } finally {
+      receipt.remove();
+    }
+  });
+});

@@ -1,0 +1,30 @@
+// `npm start`: the reference POS shell with the plugin installed from plugin.json, as a shop would have it.
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The manifest's `main` is `dist/index.js`; in development that path serves the TypeScript
+ * source, so the shell loads the plugin through its manifest exactly as an installed plugin.
+ */
+function pluginMainFromSource(): Plugin {
+  return {
+    name: 'plugin-main-from-source',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const [path, query] = (req.url ?? '').split('?');
+        if (path === '/dist/index.js') req.url = `/src/index.ts${query ? `?${query}` : ''}`;
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: '.',
+  publicDir: 'public',
+  plugins: [pluginMainFromSource()],
+  server: {
+    open: '/shell/index.html',
+  },
+  // main.ts awaits at top level.
+  build: { target: 'es2022' },
+});
