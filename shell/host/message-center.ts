@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { Disposable } from '../../src/common/disposable.js';
 import { Emitter, type Event } from '../../src/common/event.js';
 import type { LocalizedText } from '../../src/host/manifest.js';
@@ -107,7 +108,7 @@ export class MessageCenter {
       this.sources.get(sourceId)?.source.openMessage(messageId);
     } catch (error) {
       console.error(`Opening message "${messageId}" of "${sourceId}" failed`, error);
-      this.notify('Dit bericht kon niet worden geopend.', 'error');
+      this.notify(msg('Dit bericht kon niet worden geopend.'), 'error');
     }
   }
 

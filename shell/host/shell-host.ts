@@ -53,7 +53,7 @@ export interface ResolvedMenuItem extends MenuItem {
   readonly title: string;
 }
 
-/** The question asked when a fully paid transaction is saved. */
+/** The question asked when a fully paid transaction is saved (its Dutch title, as tests look for it). */
 export const FINALIZE_PROMPT_TITLE = 'Volledige transactie betaald';
 
 /** Action ids of the finalize prompt. */
@@ -138,7 +138,7 @@ export class ShellHost {
     this.data.transactions.setWindowOpener((id) => Promise.resolve(this.openTransactionWindow(id)));
     this.data.transactions.setFinalizePrompt(async (transaction) => {
       const answer = await this.dialogs.confirm({
-        title: msg(FINALIZE_PROMPT_TITLE),
+        title: msg('Volledige transactie betaald'),
         message: msg(str`Transactie ${transaction.barcode} is volledig betaald. Afronden als een verkoop of open laten?`),
         actions: [
           { id: FINALIZE_ACTION, label: msg('Afronden als een verkoop') },

@@ -1,19 +1,19 @@
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DialogRequest } from '../host/dialog-queue.js';
 import type { PrintRequest } from '../host/print-queue.js';
-import type { ShellHost } from '../host/shell-host.js';
-import { deepActiveElement, HostController } from './host-controller.js';
+import { deepActiveElement } from './host-controller.js';
 import { printDocument } from './print-document.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 /**
  * Renders the host's dialog and print queues as native modal dialogs (named by their title, closed
  * with "Sluiten" or Escape), and gives focus back to where it was when a dialog goes.
  */
 @customElement('dialog-layer')
-export class DialogLayer extends LitElement {
+export class DialogLayer extends ShellHostElement {
   static override styles = css`
     dialog { border: 1px solid #333; border-radius: 8px; padding: 1rem 1.25rem; max-width: min(90vw, 60rem); }
     dialog::backdrop { background: rgb(0 0 0 / 35%); }
@@ -28,14 +28,8 @@ export class DialogLayer extends LitElement {
     .a4 { width: 210mm; min-height: 297mm; padding: 20mm; box-sizing: border-box; }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
   /** Where focus was when each dialog opened, to return it there. */
   protected readonly returnFocus = new Map<string, Element | null>();
-
-  constructor() {
-    super();
-    new HostController(this);
-  }
 
   override render() {
     const host = this.host;

@@ -1,16 +1,15 @@
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { ShellHost } from '../host/shell-host.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { PaneMessage } from '../host/message-center.js';
-import { HostController } from './host-controller.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 /**
  * The message pane ("Berichten"): every source's messages in one listbox, newest first. Arrow keys
  * move, Enter or double-click opens a message through its source. Texts render as text only.
  */
 @customElement('message-pane')
-export class MessagePane extends LitElement {
+export class MessagePane extends ShellHostElement {
   static override styles = css`
     :host { display: block; }
     section { display: flex; flex-direction: column; height: 100%; }
@@ -26,13 +25,7 @@ export class MessagePane extends LitElement {
     .empty { color: #555; }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
   @state() protected selectedKey: string | undefined;
-
-  constructor() {
-    super();
-    new HostController(this);
-  }
 
   override render() {
     const host = this.host;

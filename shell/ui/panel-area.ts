@@ -1,13 +1,12 @@
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ShellHost } from '../host/shell-host.js';
-import { HostController } from './host-controller.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 /** The open panels, each a region named by its title, with the plugin's element and "Sluiten". */
 @customElement('panel-area')
-export class PanelArea extends LitElement {
+export class PanelArea extends ShellHostElement {
   static override styles = css`
     :host { display: block; }
     section { border: 1px solid #1f3a5a; border-radius: 6px; margin-bottom: 0.75rem; background: #fff; }
@@ -16,12 +15,6 @@ export class PanelArea extends LitElement {
     .content { padding: 0.75rem; }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
-
-  constructor() {
-    super();
-    new HostController(this);
-  }
 
   override render() {
     const host = this.host;

@@ -1,11 +1,9 @@
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Disposable } from '../../src/common/disposable.js';
-import type { ShellHost } from '../host/shell-host.js';
 import './dialog-layer.js';
-import { HostController } from './host-controller.js';
 import './message-pane.js';
 import './panel-area.js';
 import './shell-desktop.js';
@@ -13,13 +11,14 @@ import './shell-menubar.js';
 import './toast-region.js';
 import './transaction-window.js';
 import type { TransactionWindow } from './transaction-window.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 /**
  * The reference POS shell's screen: menu bar, desktop with tiles, panels, transaction windows,
  * the message pane, dialogs and toasts, all drawn from one {@link ShellHost}.
  */
 @customElement('pos-shell')
-export class PosShell extends LitElement {
+export class PosShell extends ShellHostElement {
   static override styles = css`
     :host {
       display: grid; grid-template-rows: auto 1fr; height: 100%; min-height: 100vh;
@@ -33,13 +32,7 @@ export class PosShell extends LitElement {
     @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
   protected openSubscription: Disposable | undefined;
-
-  constructor() {
-    super();
-    new HostController(this);
-  }
 
   override updated(): void {
     // Follow the host's "window opened" to put focus in the new window.

@@ -1,15 +1,14 @@
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { TileState } from '../../src/host/tiles.js';
-import type { ShellHost } from '../host/shell-host.js';
 import type { TileEntry } from '../host/tile-registry.js';
-import { HostController } from './host-controller.js';
 import { ShellActions } from './shell-actions.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 /** The desktop: the shell's own tiles, then the plugins' tiles whose `when` clause holds. */
 @customElement('shell-desktop')
-export class ShellDesktop extends LitElement {
+export class ShellDesktop extends ShellHostElement {
   static override styles = css`
     :host { display: block; }
     ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 0; padding: 0; }
@@ -24,12 +23,6 @@ export class ShellDesktop extends LitElement {
     }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
-
-  constructor() {
-    super();
-    new HostController(this);
-  }
 
   override render() {
     const host = this.host;

@@ -1,12 +1,11 @@
 import { msg } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { CommandAvailability } from '../../src/host/commands.js';
 import type { ContextValue } from '../../src/host/context-keys.js';
 import type { MenuId } from '../../src/host/menus.js';
-import type { ShellHost } from '../host/shell-host.js';
-import { HostController } from './host-controller.js';
 import { ShellActions } from './shell-actions.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 interface MenuEntry {
   readonly key: string;
@@ -28,7 +27,7 @@ interface TopMenu {
  * the reason when unavailable).
  */
 @customElement('shell-menubar')
-export class ShellMenubar extends LitElement {
+export class ShellMenubar extends ShellHostElement {
   static override styles = css`
     :host { display: block; background: #1f3a5a; color: #fff; }
     [role='menubar'] { display: flex; gap: 0.25rem; padding: 0.25rem 0.5rem; margin: 0; }
@@ -55,7 +54,6 @@ export class ShellMenubar extends LitElement {
     [hidden] { display: none !important; }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
   /** The open menu's index, -1 when none is open. */
   @state() protected openIndex = -1;
   /** The top item that takes Tab focus (roving tabindex). */
@@ -64,9 +62,8 @@ export class ShellMenubar extends LitElement {
   @state() protected availability = new Map<string, CommandAvailability>();
   protected refreshSeq = 0;
 
-  constructor() {
-    super();
-    new HostController(this, () => void this.refresh());
+  protected override hostChanged(): void {
+    void this.refresh();
   }
 
   /** Loads what `when` clauses and availability depend on: the active transaction and each command's state. */

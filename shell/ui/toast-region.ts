@@ -1,11 +1,10 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { ShellHost } from '../host/shell-host.js';
-import { HostController } from './host-controller.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 /** Short notices, announced politely; the live region stays in the page so additions are read out. */
 @customElement('toast-region')
-export class ToastRegion extends LitElement {
+export class ToastRegion extends ShellHostElement {
   static override styles = css`
     :host { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); z-index: 50; }
     [role='status'] { display: flex; flex-direction: column; gap: 0.5rem; align-items: center; }
@@ -14,12 +13,6 @@ export class ToastRegion extends LitElement {
     .error { background: #9b001b; }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
-
-  constructor() {
-    super();
-    new HostController(this);
-  }
 
   override render() {
     const toasts = this.host?.messages.toasts ?? [];

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CommandAvailability } from '../../src/host/commands.js';
 import type { Customer } from '../../src/host/customers.js';
@@ -7,9 +7,9 @@ import type { MenuId } from '../../src/host/menus.js';
 import type { Product } from '../../src/host/products.js';
 import type { Transaction } from '../../src/host/transactions.js';
 import { amountDue } from '../data/index.js';
-import type { ResolvedMenuItem, ShellHost } from '../host/shell-host.js';
-import { HostController } from './host-controller.js';
+import type { ResolvedMenuItem } from '../host/shell-host.js';
 import { createTransactionReceipt } from './transaction-receipt.js';
+import { ShellHostElement } from './shell-host-element.js';
 
 /** A button in one of the window's toolbars. */
 interface ToolButton {
@@ -25,7 +25,7 @@ interface ToolButton {
  * contributed ones whose `when` clause holds for this transaction).
  */
 @customElement('transaction-window')
-export class TransactionWindow extends LitElement {
+export class TransactionWindow extends ShellHostElement {
   static override styles = css`
     :host { display: block; }
     section { border: 2px solid #1f3a5a; border-radius: 6px; background: #fff; padding: 0 0.75rem 0.75rem; }
@@ -52,7 +52,6 @@ export class TransactionWindow extends LitElement {
     .payments { margin: 0; padding-left: 1.2rem; }
   `;
 
-  @property({ attribute: false }) host?: ShellHost;
   @property() transactionId = '';
   @state() protected transaction: Transaction | undefined;
   @state() protected customer: Customer | undefined;
@@ -60,10 +59,9 @@ export class TransactionWindow extends LitElement {
   protected notesDraft: string | undefined;
   protected loadSeq = 0;
 
-  constructor() {
-    super();
+  protected override hostChanged(): void {
     // Menus, keys and availability may change with anything in the shell.
-    new HostController(this, () => void this.load());
+    void this.load();
   }
 
   override connectedCallback(): void {

@@ -13,6 +13,9 @@ describe('activation and deactivation', () => {
     const manifest = await fetchManifest();
 
     const plugin = await loadPluginInto(shell);
+    // What only the screen and dialogs need is loaded when they first open, not at activation.
+    expect(customElements.get('ecommerce-screen')).to.equal(undefined);
+    expect(customElements.get('ecommerce-payment-dialog')).to.equal(undefined);
     const during = shell.snapshot();
     expect(during.tiles).to.deep.equal(manifest.contributes.tiles!.map((t) => t.id).sort());
     expect(during.panels).to.deep.equal(manifest.contributes.panels!.map((p) => p.id).sort());
