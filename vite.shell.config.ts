@@ -9,8 +9,15 @@ function pluginMainFromSource(): Plugin {
   return {
     name: 'plugin-main-from-source',
     configureServer(server) {
-      server.middlewares.use((req, _res, next) => {
+      server.middlewares.use((req, res, next) => {
         const [path, query] = (req.url ?? '').split('?');
+        // The address Vite prints is the root; the shell lives at /shell/.
+        if (path === '/') {
+          res.statusCode = 302;
+          res.setHeader('Location', '/shell/index.html');
+          res.end();
+          return;
+        }
         if (path === '/dist/index.js') req.url = `/src/index.ts${query ? `?${query}` : ''}`;
         next();
       });
@@ -22,6 +29,9 @@ export default defineConfig({
   root: '.',
   publicDir: 'public',
   plugins: [pluginMainFromSource()],
+  // The plugin is reached only through a URL built at run time, which Vite's scan cannot follow:
+  // name its entry so its dependencies are optimized up front, not with a reload mid-load.
+  optimizeDeps: { entries: ['shell/index.html', 'src/index.ts', 'src/components/*.ts'] },
   server: {
     open: '/shell/index.html',
   },

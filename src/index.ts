@@ -16,12 +16,13 @@ export async function activate(host: PosHost): Promise<LocallyPluginApi> {
   if (activation) await deactivate();
   const container = createPluginContainer(host);
   const disposables = new DisposableCollection();
+  // Recorded before anything registers, so a failure half-way is still undone by deactivate().
+  activation = { container, disposables };
   // Pushed first so it is undone last: the services outlive the contributions that use them.
-  disposables.push(Disposable.create(() => void container.unbindAll()));
+  disposables.push(Disposable.create(() => container.unbindAll()));
   const store = container.get(OrderStore);
   disposables.push(store);
-  disposables.push(container.get(HostContributionRegistrar).registerAll());
-  activation = { container, disposables };
+  container.get(HostContributionRegistrar).registerAll(disposables);
   return {
     version: host.plugin.manifest.version,
     getOrders: () => store.getAllOrders(),

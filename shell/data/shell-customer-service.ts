@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type {
   Customer,
   CustomerDraft,
@@ -66,7 +67,7 @@ export class ShellCustomerService implements CustomerService {
   }
 
   async create(draft: CustomerDraft): Promise<Customer> {
-    if (!draft.firstName.trim() && !draft.lastName.trim()) throw new Error('Een klant heeft een naam nodig');
+    if (!draft.firstName.trim() && !draft.lastName.trim()) throw new Error(msg('Een klant heeft een naam nodig'));
     return writeTransaction(this.db, ['customers', 'counters'], async (tx) => {
       const id = customerId(await nextCounter(tx, 'customer'));
       const stored = toStoredCustomer({ ...draft, id });
@@ -78,15 +79,15 @@ export class ShellCustomerService implements CustomerService {
   async update(id: string, patch: CustomerPatch): Promise<Customer> {
     const refused = Object.keys(patch).filter((key) => !PATCHABLE_KEYS.has(key));
     if (refused.length > 0) {
-      throw new Error(`Alleen afleveradres en "Meenemen in communicatie" mogen worden gewijzigd (niet: ${refused.join(', ')})`);
+      throw new Error(msg(str`Alleen afleveradres en "Meenemen in communicatie" mogen worden gewijzigd (niet: ${refused.join(', ')})`));
     }
     if (patch.includeInCommunication !== undefined && typeof patch.includeInCommunication !== 'boolean') {
-      throw new Error('includeInCommunication moet waar of onwaar zijn');
+      throw new Error(msg('includeInCommunication moet waar of onwaar zijn'));
     }
     return writeTransaction(this.db, ['customers'], async (tx) => {
       const store = tx.objectStore('customers');
       const stored = await store.get(id);
-      if (!stored) throw new Error(`Klant niet gevonden: ${id}`);
+      if (!stored) throw new Error(msg(str`Klant niet gevonden: ${id}`));
       const customer: Customer = {
         ...fromStoredCustomer(stored),
         ...(patch.shippingAddress !== undefined ? { shippingAddress: { ...patch.shippingAddress } } : {}),

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { Product, ProductService } from '../../src/host/products.js';
 import { toGtin14 } from './gtin.js';
 import {
@@ -63,9 +64,9 @@ export class ShellProductService implements ProductService {
 
   /** Adds a product to the catalogue and returns it with its new id. */
   async create(draft: ProductDraft): Promise<Product> {
-    if (!draft.description.trim()) throw new Error('Een product heeft een omschrijving nodig');
+    if (!draft.description.trim()) throw new Error(msg('Een product heeft een omschrijving nodig'));
     if (!Number.isInteger(draft.priceCents) || !Number.isInteger(draft.stock)) {
-      throw new Error('Prijs en voorraad moeten hele getallen zijn');
+      throw new Error(msg('Prijs en voorraad moeten hele getallen zijn'));
     }
     return writeTransaction(this.db, ['products', 'counters'], async (tx) => {
       const stored = toStoredProduct({ ...draft, id: productId(await nextCounter(tx, 'product')) });

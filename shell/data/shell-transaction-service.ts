@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { Emitter, type Event } from '../../src/common/event.js';
 import type { Clock } from '../../src/host/clock.js';
 import type {
@@ -123,7 +124,7 @@ export class ShellTransactionService implements TransactionService {
     const lines: TransactionLine[] = [];
     for (const [index, line] of draft.lines.entries()) {
       const product = await products.get(line.productId);
-      if (!product) throw new Error(`Onbekend product ${line.productId} in ${draft.externalRef}`);
+      if (!product) throw new Error(msg(str`Onbekend product ${line.productId} in ${draft.externalRef}`));
       await products.put({ ...product, stock: product.stock - line.quantity });
       lines.push({ ...lineFields(line), id: `${id}-L${index + 1}` });
     }
@@ -209,12 +210,12 @@ export class ShellTransactionService implements TransactionService {
   /** Adds a product line at the catalogue price to an open transaction and takes its stock. */
   addProduct(transactionId: string, productId: string, quantity = 1): Promise<Transaction> {
     if (!Number.isInteger(quantity) || quantity <= 0) {
-      return Promise.reject(new Error('Aantal moet een positief geheel getal zijn'));
+      return Promise.reject(new Error(msg('Aantal moet een positief geheel getal zijn')));
     }
     return this.change(transactionId, async (stored, tx) => {
       const products = tx.objectStore('products');
       const product = await products.get(productId);
-      if (!product) throw new Error(`Product niet gevonden: ${productId}`);
+      if (!product) throw new Error(msg(str`Product niet gevonden: ${productId}`));
       await products.put({ ...product, stock: product.stock - quantity });
       const seq = stored.seq + 1;
       const line: TransactionLine = {
@@ -233,7 +234,7 @@ export class ShellTransactionService implements TransactionService {
     const remove = new Set(lineIds);
     return this.change(id, async (stored, tx) => {
       const unknown = [...remove].filter((lineId) => !stored.lines.some((line) => line.id === lineId));
-      if (unknown.length > 0) throw new Error(`Regel niet gevonden: ${unknown.join(', ')}`);
+      if (unknown.length > 0) throw new Error(msg(str`Regel niet gevonden: ${unknown.join(', ')}`));
       const products = tx.objectStore('products');
       for (const line of stored.lines) {
         if (!remove.has(line.id)) continue;
@@ -248,7 +249,7 @@ export class ShellTransactionService implements TransactionService {
   setCustomer(transactionId: string, customerId: string | undefined): Promise<Transaction> {
     return this.change(transactionId, async (stored, tx) => {
       if (customerId !== undefined && !(await tx.objectStore('customers').get(customerId))) {
-        throw new Error(`Klant niet gevonden: ${customerId}`);
+        throw new Error(msg(str`Klant niet gevonden: ${customerId}`));
       }
       const { customerId: _old, ...rest } = stored;
       return customerId === undefined ? rest : { ...rest, customerId };
@@ -265,8 +266,8 @@ export class ShellTransactionService implements TransactionService {
 
   async save(id: string): Promise<SaveOutcome> {
     const transaction = await this.get(id);
-    if (!transaction) throw new Error(`Transactie niet gevonden: ${id}`);
-    if (transaction.state === 'finalized') throw new Error('Transactie is al afgerond');
+    if (!transaction) throw new Error(msg(str`Transactie niet gevonden: ${id}`));
+    if (transaction.state === 'finalized') throw new Error(msg('Transactie is al afgerond'));
     if (transaction.keptOpen) {
       this.fire('saved', transaction);
       return 'kept-open';
@@ -293,7 +294,7 @@ export class ShellTransactionService implements TransactionService {
       id,
       (stored) => {
         const due = amountDue(stored);
-        if (due > 0) throw new Error(`Er staat nog ${formatCents(due)} open`);
+        if (due > 0) throw new Error(msg(str`Er staat nog ${formatCents(due)} open`));
         return Promise.resolve({ ...stored, state: 'finalized' as const, finalizedAt: this.clock.now() });
       },
       'finalized',
@@ -313,8 +314,8 @@ export class ShellTransactionService implements TransactionService {
     const stored = await writeTransaction(this.db, CHANGE_STORES, async (tx) => {
       const store = tx.objectStore('transactions');
       const current = await store.get(id);
-      if (!current) throw new Error(`Transactie niet gevonden: ${id}`);
-      if (current.state === 'finalized') throw new Error('Transactie is al afgerond');
+      if (!current) throw new Error(msg(str`Transactie niet gevonden: ${id}`));
+      if (current.state === 'finalized') throw new Error(msg('Transactie is al afgerond'));
       const changed = await apply(current, tx);
       const next = { ...changed, totalCents: totalOf(changed.lines) };
       await store.put(next);
@@ -346,17 +347,17 @@ function lineFields(line: TransactionLineDraft): TransactionLineDraft {
 
 function validateDraft(draft: TransactionDraft): void {
   if (typeof draft.externalRef !== 'string' || !draft.externalRef.trim()) {
-    throw new Error('Een transactie voor een externe bestelling heeft een externe referentie nodig');
+    throw new Error(msg('Een transactie voor een externe bestelling heeft een externe referentie nodig'));
   }
   for (const line of draft.lines) {
     if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
-      throw new Error(`Ongeldig aantal ${line.quantity} in ${draft.externalRef}`);
+      throw new Error(msg(str`Ongeldig aantal ${line.quantity} in ${draft.externalRef}`));
     }
     if (!Number.isInteger(line.unitPriceCents) || line.unitPriceCents < 0) {
-      throw new Error(`Ongeldige prijs ${line.unitPriceCents} in ${draft.externalRef}`);
+      throw new Error(msg(str`Ongeldige prijs ${line.unitPriceCents} in ${draft.externalRef}`));
     }
     if (!Number.isFinite(line.vatRate) || line.vatRate < 0) {
-      throw new Error(`Ongeldig btw-tarief ${line.vatRate} in ${draft.externalRef}`);
+      throw new Error(msg(str`Ongeldig btw-tarief ${line.vatRate} in ${draft.externalRef}`));
     }
   }
 }

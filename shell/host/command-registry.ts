@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { Disposable } from '../../src/common/disposable.js';
 import { Emitter, type Event } from '../../src/common/event.js';
 import type { CommandAvailability, CommandContext, CommandHandler } from '../../src/host/commands.js';
@@ -54,18 +55,18 @@ export class CommandRegistry {
 
   async getAvailability(id: string, context: CommandContext = {}): Promise<CommandAvailability> {
     const entry = this.entries.get(id);
-    if (!entry) return { enabled: false, reason: `Opdracht "${id}" is niet beschikbaar: geen plug-in voert die uit.` };
+    if (!entry) return { enabled: false, reason: msg(str`Opdracht "${id}" is niet beschikbaar: geen plug-in voert die uit.`) };
     if (!entry.handler.getAvailability) return { enabled: true };
     try {
       const availability = await entry.handler.getAvailability(context);
       if (availability.enabled) return availability;
       // The manifest's reason stands in when the handler gives none.
       const fallback = entry.declaration.enablementReason;
-      const reason = availability.reason || (fallback ? this.text(fallback) : 'Niet beschikbaar.');
+      const reason = availability.reason || (fallback ? this.text(fallback) : msg('Niet beschikbaar.'));
       return { enabled: false, reason };
     } catch (error) {
       console.error(`Availability of "${id}" failed`, error);
-      return { enabled: false, reason: 'Niet beschikbaar: de controle is mislukt.' };
+      return { enabled: false, reason: msg('Niet beschikbaar: de controle is mislukt.') };
     }
   }
 

@@ -272,6 +272,7 @@ export class ShellHost {
   async resetDemoData(): Promise<void> {
     this.windows = [];
     this.active = undefined;
+    this.dialogs.closeAll();
     await this.data.reset();
     this.onDidChangeEmitter.fire();
   }

@@ -12,7 +12,9 @@ export interface EcommercePaymentInput {
 }
 
 /** Card types staff can choose; Stripe (Locally's processor) first. */
-export const CARD_TYPES = ['Stripe', 'PayPal', 'Overig'] as const;
+export function cardTypes(): readonly string[] {
+  return ['Stripe', 'PayPal', msg('Overig')];
+}
 
 /** Parses "12,50", "12.50" or "€ 1.234,50" to cents; undefined when it is not an amount. */
 export function parseEuroCents(text: string): number | undefined {
@@ -59,7 +61,7 @@ export class EcommercePaymentDialog extends LitElement {
     return html`
       <form @submit=${this.onSubmit} novalidate>
         <label>${msg('Kaarttype')}
-          <select name="cardType">${CARD_TYPES.map((type) => html`<option>${type}</option>`)}</select>
+          <select name="cardType">${cardTypes().map((type) => html`<option>${type}</option>`)}</select>
         </label>
         <label>${msg('Bedrag')}
           <input name="amount" inputmode="decimal" .value=${amount} aria-describedby="due" />
@@ -69,8 +71,9 @@ export class EcommercePaymentDialog extends LitElement {
           <textarea name="note" rows="2" .value=${this.order?.order?.payment?.authorizationId ?? ''}></textarea>
         </label>
         <p role="alert">${this.error}</p>
+        <p id="saving" role="status">${this.saving ? msg('Bezig met opslaan…') : ''}</p>
         <div class="buttons">
-          <button type="submit" ?disabled=${this.saving}>${msg('Opslaan')}</button>
+          <button type="submit" aria-disabled=${this.saving ? 'true' : 'false'} aria-describedby="saving">${msg('Opslaan')}</button>
           <button type="button" @click=${this.close}>${msg('Sluiten')}</button>
         </div>
       </form>
@@ -88,6 +91,7 @@ export class EcommercePaymentDialog extends LitElement {
 
   protected async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    if (this.saving) return;
     const form = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => {
       const value = form.get(name);

@@ -25,6 +25,8 @@ export class EcommerceScreen extends LitElement {
 
   /** The orders to show, from the order store. */
   @property({ attribute: false }) orders: Observable<readonly StoredOrder[]> | undefined;
+  /** BCP 47 tag for dates and amounts; the host's locale. */
+  @property() locale = 'nl-NL';
   /** Tells the store which orders this till has now shown. */
   @property({ attribute: false }) markSeen: ((orders: readonly StoredOrder[]) => Promise<unknown>) | undefined;
 
@@ -40,7 +42,7 @@ export class EcommerceScreen extends LitElement {
   protected override render() {
     const orders = [...(this.ordersController.value ?? [])].sort((a, b) => b.placedAt - a.placedAt);
     if (!orders.length) return html`<p class="empty">${msg('Er zijn nog geen eCommerce-bestellingen.')}</p>`;
-    const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
+    const dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'short' });
     return html`
       <table aria-label=${msg('eCommerce-bestellingen')}>
         <thead>
@@ -62,7 +64,7 @@ export class EcommerceScreen extends LitElement {
                 <td>${dateTime.format(order.placedAt)}</td>
                 <td>${orderTypeLabel(order.type)}</td>
                 <td>${order.order ? `${order.order.customer.firstName} ${order.order.customer.lastName}` : nothing}</td>
-                <td class="amount">${order.order ? formatEuro(order.order.totals.totalCents) : nothing}</td>
+                <td class="amount">${order.order ? formatEuro(order.order.totals.totalCents, this.locale) : nothing}</td>
                 <td>${order.barcode ?? nothing}</td>
                 <td>${orderStatusLabel(order.status)}</td>
               </tr>

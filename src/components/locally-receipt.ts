@@ -17,9 +17,10 @@ const receiptStyle = `
 `;
 
 /** The Locally receipt of a paid order: lines, VAT per rate and the online payment. Provider text as text. */
-export function renderLocallyReceipt(order: ProviderOrder): HTMLElement {
+export function renderLocallyReceipt(order: ProviderOrder, locale = 'nl-NL'): HTMLElement {
+  const euro = (cents: number) => formatEuro(cents, locale);
   const vat = vatSummary(order.lines);
-  const placed = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(order.placedAt);
+  const placed = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(order.placedAt);
   const container = document.createElement('article');
   container.className = 'locally-receipt';
   render(
@@ -31,23 +32,23 @@ export function renderLocallyReceipt(order: ProviderOrder): HTMLElement {
       <section>
         <table>
           ${order.lines.map(
-            (line) => html`<tr><td>${line.quantity} × ${line.description}</td><td class="num">${formatEuro(line.quantity * line.unitPriceCents)}</td></tr>`,
+            (line) => html`<tr><td>${line.quantity} × ${line.description}</td><td class="num">${euro(line.quantity * line.unitPriceCents)}</td></tr>`,
           )}
-          <tr class="total"><td>${msg('Totaal')}</td><td class="num">${formatEuro(vat.grossCents)}</td></tr>
+          <tr class="total"><td>${msg('Totaal')}</td><td class="num">${euro(vat.grossCents)}</td></tr>
         </table>
       </section>
       <section>
         <table>
           <tr><th>${msg('Btw')}</th><th class="num">${msg('Excl.')}</th><th class="num">${msg('Btw')}</th></tr>
           ${vat.rows.map(
-            (row) => html`<tr><td>${row.rate}%</td><td class="num">${formatEuro(row.netCents)}</td><td class="num">${formatEuro(row.vatCents)}</td></tr>`,
+            (row) => html`<tr><td>${row.rate}%</td><td class="num">${euro(row.netCents)}</td><td class="num">${euro(row.vatCents)}</td></tr>`,
           )}
-          <tr class="total"><td>${msg('Totaal btw')}</td><td></td><td class="num">${formatEuro(vat.vatCents)}</td></tr>
+          <tr class="total"><td>${msg('Totaal btw')}</td><td></td><td class="num">${euro(vat.vatCents)}</td></tr>
         </table>
       </section>
       ${order.payment
         ? html`<section>
-            ${msg(str`Betaald met Stripe: ${formatEuro(order.payment.amountCents)}`)}<br />
+            ${msg(str`Betaald met Stripe: ${euro(order.payment.amountCents)}`)}<br />
             ${msg(str`Kaart eindigend op ${order.payment.last4}`)}<br />
             ${msg(str`Autorisatie ${order.payment.authorizationId}`)}
           </section>`

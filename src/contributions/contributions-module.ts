@@ -1,23 +1,26 @@
 import { ContainerModule, type Newable } from 'inversify';
 import { bindContributionProvider } from '../common/contribution-provider.js';
 import { EcommercePaymentCommand } from './ecommerce-payment-command.js';
+import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import { EcommerceScreenPanel } from './ecommerce-screen-panel.js';
 import { EcommerceTile } from './ecommerce-tile.js';
 import {
   CommandContribution,
   NotificationSourceContribution,
   PanelContribution,
+  StartupContribution,
   TileContribution,
 } from './host-contribution-points.js';
 import { HostContributionRegistrar } from './host-contribution-registrar.js';
 import { KeepOpenCommand } from './keep-open-command.js';
+import { KeptOpenRecorder } from './kept-open-recorder.js';
 import { OpenScreenCommand } from './open-screen-command.js';
 import { OrderMessages } from './order-messages.js';
 import { PrintReceiptCommand } from './print-receipt-command.js';
 
 /** Everything the plugin puts into the host, each bound to its contribution point. */
 export const contributionsModule = new ContainerModule(({ bind }) => {
-  for (const point of [CommandContribution, TileContribution, NotificationSourceContribution, PanelContribution]) {
+  for (const point of [CommandContribution, TileContribution, NotificationSourceContribution, PanelContribution, StartupContribution]) {
     bindContributionProvider(bind, point);
   }
   const contribute = (point: symbol, implementation: Newable<object>) => {
@@ -31,5 +34,7 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(TileContribution, EcommerceTile);
   contribute(NotificationSourceContribution, OrderMessages);
   contribute(PanelContribution, EcommerceScreenPanel);
+  contribute(StartupContribution, KeptOpenRecorder);
+  bind(EcommerceScreenOpener).toSelf().inSingletonScope();
   bind(HostContributionRegistrar).toSelf().inSingletonScope();
 });

@@ -8,6 +8,7 @@ import type {
   SessionService,
 } from '../host/index.js';
 import { Permissions } from '../host/index.js';
+import { type Disposable, DisposableCollection } from '../common/disposable.js';
 import { HostTokens } from '../host-tokens.js';
 import { TransactionOrders } from '../services/transaction-orders.js';
 import { CommandIds } from './contribution-ids.js';
@@ -16,8 +17,10 @@ import { AVAILABLE, openEcommerceTransactionProblem, unavailable } from './trans
 
 /** "eCommerce" in the toolbar "Betalingen": records what the customer paid online. */
 @injectable()
-export class EcommercePaymentCommand implements CommandContribution {
+export class EcommercePaymentCommand implements CommandContribution, Disposable {
   readonly commandId = CommandIds.ecommercePayment;
+  /** Open dialogs close when the plugin is switched off: their buttons would call into a stopped plugin. */
+  protected readonly openDialogs = new DisposableCollection();
 
   constructor(
     @inject(HostTokens.dialogs) protected readonly dialogs: DialogService,
@@ -45,7 +48,14 @@ export class EcommercePaymentCommand implements CommandContribution {
     const dialog = new EcommercePaymentDialog();
     dialog.amountDueCents = due;
     dialog.order = order;
-    dialog.record = (payment) => this.payments.record(transaction.id, { ...payment, method: this.commandId, label: 'eCommerce' });
-    await this.dialogs.showModal({ title: msg('eCommerce-betaling'), content: dialog }).closed;
+    dialog.record = (payment) => this.payments.record(transaction.id, { ...payment, method: this.commandId, label: msg('eCommerce') });
+    const handle = this.dialogs.showModal({ title: msg('eCommerce-betaling'), content: dialog });
+    const tracked = this.openDialogs.push(handle);
+    await handle.closed;
+    tracked.dispose();
+  }
+
+  dispose(): void {
+    this.openDialogs.dispose();
   }
 }

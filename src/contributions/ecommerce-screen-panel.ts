@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Clock } from '../host/index.js';
+import type { Clock, LocaleService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import { OrderStore } from '../services/store/order-store.js';
 import { PanelIds } from './contribution-ids.js';
@@ -13,12 +13,14 @@ export class EcommerceScreenPanel implements PanelContribution {
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
     @inject(HostTokens.clock) protected readonly clock: Clock,
+    @inject(HostTokens.locale) protected readonly locale: LocaleService,
   ) {}
 
   async createElement(): Promise<HTMLElement> {
     const { EcommerceScreen } = await import('../components/ecommerce-screen.js');
     const screen = new EcommerceScreen();
     screen.orders = this.store.orders$;
+    screen.locale = this.locale.locale;
     screen.markSeen = (orders) => this.store.markSeen(orders, this.clock.now());
     return screen;
   }

@@ -3,11 +3,11 @@ import { inject, injectable } from 'inversify';
 import type { Subscription } from 'rxjs';
 import type { Disposable } from '../common/disposable.js';
 import { Emitter } from '../common/event.js';
-import type { PanelService, TileState } from '../host/index.js';
-import { HostTokens } from '../host-tokens.js';
+import type { TileState } from '../host/index.js';
 import { isOpenStatus } from '../services/store/order-model.js';
 import { OrderStore } from '../services/store/order-store.js';
-import { PanelIds, TileIds } from './contribution-ids.js';
+import { TileIds } from './contribution-ids.js';
+import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import type { TileContribution } from './host-contribution-points.js';
 
 /** The desktop tile "eCommerce, N te behandelen": N counts the orders not yet completed or archived. */
@@ -21,7 +21,7 @@ export class EcommerceTile implements TileContribution, Disposable {
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
-    @inject(HostTokens.panels) protected readonly panels: PanelService,
+    @inject(EcommerceScreenOpener) protected readonly screen: EcommerceScreenOpener,
   ) {
     this.subscription = this.store.orders$.subscribe((orders) => {
       const count = orders.filter((order) => isOpenStatus(order.status)).length;
@@ -37,7 +37,7 @@ export class EcommerceTile implements TileContribution, Disposable {
   }
 
   open(): void {
-    void this.panels.open(PanelIds.ecommerceScreen);
+    void this.screen.open();
   }
 
   dispose(): void {

@@ -1,3 +1,4 @@
+import type { Disposable } from '../common/disposable.js';
 import type { CommandHandler, NotificationSource, PanelProvider, TileProvider } from '../host/index.js';
 
 // What the plugin puts into the host. Each point is a Symbol plus an interface of the same name;
@@ -25,4 +26,12 @@ export interface PanelContribution extends PanelProvider {
 export const CommandContribution = Symbol('CommandContribution');
 export interface CommandContribution extends CommandHandler {
   readonly commandId: string;
+}
+
+/** Work that runs while the plugin is active (watchers, later the poller); the returned Disposable stops it. */
+export const StartupContribution = Symbol('StartupContribution');
+export interface StartupContribution {
+  /** A name for reports when starting fails. */
+  readonly startupId: string;
+  start(): Disposable;
 }

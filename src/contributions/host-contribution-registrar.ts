@@ -1,6 +1,6 @@
 import { inject, injectable, named } from 'inversify';
 import { ContributionProvider } from '../common/contribution-provider.js';
-import { type Disposable, DisposableCollection } from '../common/disposable.js';
+import { type Disposable, type DisposableCollection } from '../common/disposable.js';
 import type { MenuId, PluginManifest, PosHost } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import { PluginLog } from '../services/plugin-log.js';
@@ -8,6 +8,7 @@ import {
   CommandContribution,
   NotificationSourceContribution,
   PanelContribution,
+  StartupContribution,
   TileContribution,
 } from './host-contribution-points.js';
 
@@ -29,13 +30,22 @@ export class HostContributionRegistrar {
     protected readonly sources: ContributionProvider<NotificationSourceContribution>,
     @inject(ContributionProvider) @named(PanelContribution)
     protected readonly panels: ContributionProvider<PanelContribution>,
+    @inject(ContributionProvider) @named(StartupContribution)
+    protected readonly startups: ContributionProvider<StartupContribution>,
   ) {}
 
-  /** Registers everything; a contribution that fails is reported and skipped, the rest goes on. */
-  registerAll(): DisposableCollection {
-    const registered = new DisposableCollection();
-    const each = <T extends object>(kind: string, items: readonly T[], id: (item: T) => string, register: (item: T) => Disposable) => {
-      for (const item of items) {
+  /**
+   * Registers everything into `registered`; a contribution that fails to build or register is
+   * reported and skipped, the rest goes on. What did register stays in `registered` either way.
+   */
+  registerAll(registered: DisposableCollection): void {
+    const each = <T extends object>(
+      kind: string,
+      provider: ContributionProvider<T>,
+      id: (item: T) => string,
+      register: (item: T) => Disposable,
+    ) => {
+      for (const item of this.contributionsOf(kind, provider)) {
         try {
           registered.push(register(item));
           // Contributions that hold subscriptions are undone with their registration.
@@ -45,14 +55,25 @@ export class HostContributionRegistrar {
         }
       }
     };
-    each('command', this.commands.getContributions(), (c) => c.commandId, (c) => this.host.commands.registerCommand(c.commandId, c));
-    each('tile', this.tiles.getContributions(), (t) => t.tileId, (t) => this.host.tiles.registerTile(t.tileId, t));
-    each('notification source', this.sources.getContributions(), (s) => s.sourceId, (s) => this.host.notifications.registerSource(s.sourceId, s));
-    each('panel', this.panels.getContributions(), (p) => p.panelId, (p) => this.host.panels.registerPanel(p.panelId, p));
+    each('command', this.commands, (c) => c.commandId, (c) => this.host.commands.registerCommand(c.commandId, c));
+    each('tile', this.tiles, (t) => t.tileId, (t) => this.host.tiles.registerTile(t.tileId, t));
+    each('notification source', this.sources, (s) => s.sourceId, (s) => this.host.notifications.registerSource(s.sourceId, s));
+    each('panel', this.panels, (p) => p.panelId, (p) => this.host.panels.registerPanel(p.panelId, p));
     for (const [menu, items] of Object.entries(this.manifest.contributes.menus ?? {})) {
-      each('menu item', items ?? [], (i) => `${menu} › ${i.command}`, (i) => this.host.menus.registerMenuItem(menu as MenuId, i));
+      const placements = { getContributions: () => items ?? [] };
+      each('menu item', placements, (i) => `${menu} › ${i.command}`, (i) => this.host.menus.registerMenuItem(menu as MenuId, i));
     }
-    return registered;
+    each('startup', this.startups, (s) => s.startupId, (s) => s.start());
+  }
+
+  /** The contributions of one point; a contribution whose construction throws takes only its point down. */
+  protected contributionsOf<T extends object>(kind: string, provider: ContributionProvider<T>): readonly T[] {
+    try {
+      return provider.getContributions();
+    } catch (error) {
+      this.log.error(`Could not create the ${kind} contributions`, error);
+      return [];
+    }
   }
 }
 

@@ -1,7 +1,6 @@
 import { inject, injectable } from 'inversify';
-import type { PanelService } from '../host/index.js';
-import { HostTokens } from '../host-tokens.js';
-import { CommandIds, PanelIds } from './contribution-ids.js';
+import { CommandIds } from './contribution-ids.js';
+import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import type { CommandContribution } from './host-contribution-points.js';
 
 /** Bekijken › eCommerce-verkopen, and the tile: opens the screen. */
@@ -9,9 +8,9 @@ import type { CommandContribution } from './host-contribution-points.js';
 export class OpenScreenCommand implements CommandContribution {
   readonly commandId = CommandIds.openScreen;
 
-  constructor(@inject(HostTokens.panels) protected readonly panels: PanelService) {}
+  constructor(@inject(EcommerceScreenOpener) protected readonly screen: EcommerceScreenOpener) {}
 
   execute(): Promise<void> {
-    return this.panels.open(PanelIds.ecommerceScreen);
+    return this.screen.open();
   }
 }

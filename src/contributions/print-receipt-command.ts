@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { inject, injectable } from 'inversify';
-import type { CommandAvailability, CommandContext, NotificationService, PrintService } from '../host/index.js';
+import type { CommandAvailability, CommandContext, LocaleService, PrintService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { StoredOrder } from '../services/store/order-model.js';
 import { TransactionOrders } from '../services/transaction-orders.js';
@@ -15,7 +15,7 @@ export class PrintReceiptCommand implements CommandContribution {
 
   constructor(
     @inject(HostTokens.printing) protected readonly printing: PrintService,
-    @inject(HostTokens.notifications) protected readonly notifications: NotificationService,
+    @inject(HostTokens.locale) protected readonly locale: LocaleService,
     @inject(TransactionOrders) protected readonly transactionOrders: TransactionOrders,
   ) {}
 
@@ -31,7 +31,7 @@ export class PrintReceiptCommand implements CommandContribution {
     await this.printing.print({
       title: msg(str`Locally ontvangstbewijs ${order.orderId}`),
       format: 'receipt-80mm',
-      content: renderLocallyReceipt(order.order),
+      content: renderLocallyReceipt(order.order, this.locale.locale),
     });
   }
 

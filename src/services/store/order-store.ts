@@ -15,6 +15,17 @@ import type {
   SyncState,
 } from './order-model.js';
 
+/**
+ * Why the order database cannot be used right now. `kind` is for the words staff read; `message`
+ * is for developers (English, with the database name).
+ */
+export interface OrderStoreProblem {
+  /** blocked: an old tab holds up an upgrade; outdated: a newer plugin upgraded the database in another tab;
+   * terminated: the browser closed it; unavailable: it could not be opened or read. */
+  readonly kind: 'blocked' | 'outdated' | 'terminated' | 'unavailable';
+  readonly message: string;
+}
+
 export const OrderStoreOptions = Symbol('OrderStoreOptions');
 export interface OrderStoreOptions {
   /** One database per till profile; tests give each case its own name. */
@@ -112,9 +123,9 @@ export class OrderStore implements Disposable {
   /** A provider message was queued, in this tab or another; lets the sending tab flush without waiting for its poll. */
   readonly onDidQueueOutboxMessage: Event<void> = this.onDidQueueOutboxMessageEmitter.event;
 
-  protected readonly onDidReportProblemEmitter = new Emitter<string>();
+  protected readonly onDidReportProblemEmitter = new Emitter<OrderStoreProblem>();
   /** Something the user must act on (another tab blocks an upgrade, this tab is outdated, …). */
-  readonly onDidReportProblem: Event<string> = this.onDidReportProblemEmitter.event;
+  readonly onDidReportProblem: Event<OrderStoreProblem> = this.onDidReportProblemEmitter.event;
 
   protected readonly ordersChanged = new Subject<void>();
   protected readonly channel: BroadcastChannel;
@@ -134,7 +145,7 @@ export class OrderStore implements Disposable {
       switchMap(() =>
         defer(() => this.getAllOrders()).pipe(
           catchError((error: unknown) => {
-            if (!this.disposed) this.reportProblem(`Could not read the orders: ${describe(error)}`);
+            if (!this.disposed) this.reportProblem('unavailable', `Could not read the orders: ${describe(error)}`);
             return EMPTY;
           }),
         ),
@@ -374,6 +385,7 @@ export class OrderStore implements Disposable {
       upgrade: upgradeOrderDb,
       blocked: (currentVersion, blockedVersion) => {
         this.reportProblem(
+          'blocked',
           `The order database "${dbName}" cannot be upgraded from version ${currentVersion} to ${blockedVersion ?? '?'} ` +
             'while another tab of this till still uses the old version; close or reload the other tabs',
         );
@@ -386,7 +398,7 @@ export class OrderStore implements Disposable {
       },
       terminated: () => {
         forget();
-        this.reportProblem(`The browser closed the order database "${dbName}"; it is reopened on the next use`);
+        this.reportProblem('terminated', `The browser closed the order database "${dbName}"; it is reopened on the next use`);
       },
     }).then(
       (db) => {
@@ -397,10 +409,10 @@ export class OrderStore implements Disposable {
         forget();
         if (error instanceof DOMException && error.name === 'VersionError') {
           const outdated = new OrderStoreOutdatedError(dbName, error);
-          this.reportProblem(outdated.message);
+          this.reportProblem('outdated', outdated.message);
           throw outdated;
         }
-        this.reportProblem(`Could not open the order database "${dbName}": ${describe(error)}`);
+        this.reportProblem('unavailable', `Could not open the order database "${dbName}": ${describe(error)}`);
         throw error;
       },
     );
@@ -461,10 +473,10 @@ export class OrderStore implements Disposable {
     if (stores.includes('outbox')) this.onDidQueueOutboxMessageEmitter.fire();
   }
 
-  protected reportProblem(message: string): void {
+  protected reportProblem(kind: OrderStoreProblem['kind'], message: string): void {
     if (this.disposed || message === this.lastProblem) return;
     this.lastProblem = message;
-    this.onDidReportProblemEmitter.fire(message);
+    this.onDidReportProblemEmitter.fire({ kind, message });
   }
 }
 

@@ -80,7 +80,7 @@ describe('OrderStore across tabs', () => {
   it('steps aside for a newer version, then rejects clearly and reports the problem', async () => {
     const store = open();
     const problems: string[] = [];
-    store.onDidReportProblem((message) => problems.push(message));
+    store.onDidReportProblem((problem) => problems.push(problem.message));
     await store.putOrders([storedOrder('L-1', 1000)]);
 
     // The newer tab's upgrade is not blocked: the store closed its connection.
@@ -130,7 +130,7 @@ describe('OrderStore across tabs', () => {
     const old = await openDB<LocallyDB>(dbName, 1, { upgrade: upgradeOrderDb });
     raw.push(old);
     const store = open(NextVersionOrderStore);
-    const problem = new Promise<string>((resolve) => store.onDidReportProblem(resolve));
+    const problem = new Promise<string>((resolve) => store.onDidReportProblem((p) => resolve(p.message)));
     const answer = store.getAllOrders();
 
     expect(await problem).to.match(/cannot be upgraded from version 1 to 2.*close or reload the other tabs/);
