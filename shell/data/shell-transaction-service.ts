@@ -56,6 +56,10 @@ function draftKeyOf(lines: readonly TransactionLineDraft[]): string {
 export class ShellTransactionService implements TransactionService {
   protected readonly onDidChangeEmitter = new Emitter<TransactionChange>();
   readonly onDidChange: Event<TransactionChange> = this.onDidChangeEmitter.event;
+  /** Live subscriptions, for the shell's snapshot of what plugins left behind. */
+  get listenerCount(): number {
+    return this.onDidChangeEmitter.listenerCount;
+  }
 
   protected windowOpener: ((transactionId: string) => Promise<void>) | undefined;
   protected finalizePrompt: FinalizePrompt | undefined;

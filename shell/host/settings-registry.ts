@@ -26,6 +26,10 @@ const copy = <T>(value: T): T => (typeof value === 'object' && value !== null ? 
 export class SettingsRegistry {
   protected readonly onDidChangeEmitter = new Emitter<{ pluginId: string; key: string }>();
   readonly onDidChange: Event<{ pluginId: string; key: string }> = this.onDidChangeEmitter.event;
+  /** Live subscriptions, for the shell's snapshot of what plugins left behind. */
+  get listenerCount(): number {
+    return this.onDidChangeEmitter.listenerCount;
+  }
 
   constructor(
     protected readonly store: HostStore,

@@ -46,6 +46,10 @@ export interface ShellSnapshot {
   readonly menus: Readonly<Record<string, readonly MenuItem[]>>;
   readonly contextKeys: Readonly<Record<string, ContextValue>>;
   readonly openPanels: readonly string[];
+  /** Subscriptions to the host's events and pending clock timers: a plugin that forgot one shows here. */
+  readonly listeners: Readonly<Record<'transactions' | 'session' | 'locale' | 'settings' | 'clockTimers', number>>;
+  /** Dialogs still open. */
+  readonly openDialogs: number;
 }
 
 /** A menu item as shown: its title in the current language. */
@@ -171,6 +175,14 @@ export class ShellHost {
       menus: sortedMenus,
       contextKeys: this.context.pluginKeys(),
       openPanels: this.panels.open.map((p) => p.id),
+      listeners: {
+        transactions: this.data.transactions.listenerCount,
+        session: this.session.listenerCount,
+        locale: this.locale.listenerCount,
+        settings: this.settings.listenerCount,
+        clockTimers: this.clock.pendingTimers,
+      },
+      openDialogs: this.dialogs.pending.length,
     };
   }
 

@@ -9,6 +9,10 @@ export class ShellLocale implements LocaleService {
   protected current: Language;
   protected readonly onDidChangeEmitter = new Emitter<Language>();
   readonly onDidChange: Event<Language> = this.onDidChangeEmitter.event;
+  /** Live subscriptions, for the shell's snapshot of what plugins left behind. */
+  get listenerCount(): number {
+    return this.onDidChangeEmitter.listenerCount;
+  }
 
   constructor(language: Language = 'nl') {
     this.current = language;

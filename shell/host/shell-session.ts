@@ -13,6 +13,10 @@ export class ShellSession implements SessionService {
   protected current: User;
   protected readonly onDidChangeUserEmitter = new Emitter<User>();
   readonly onDidChangeUser: Event<User> = this.onDidChangeUserEmitter.event;
+  /** Live subscriptions, for the shell's snapshot of what plugins left behind. */
+  get listenerCount(): number {
+    return this.onDidChangeUserEmitter.listenerCount;
+  }
 
   constructor(
     readonly users: readonly User[] = SHELL_USERS,

@@ -39,6 +39,11 @@ export class Emitter<T> implements Disposable {
     return this.listeners.size > 0;
   }
 
+  /** How many subscriptions are live; lets a host prove that a plugin left none behind. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();

@@ -25,6 +25,9 @@ describe('activation and deactivation', () => {
       expect(during.menus[menu]?.map((i) => i.command), menu).to.deep.equal(items.map((i) => i.command));
     }
 
+    // The snapshot sees subscriptions too: the plugin listens to transaction changes while active.
+    expect(during.listeners.transactions).to.equal(before.listeners.transactions + 1);
+
     await plugin.deactivate();
     expect(shell.snapshot()).to.deep.equal(before);
     shell.dispose();
