@@ -7,6 +7,7 @@ import type { PosHost } from './host/index.js';
  */
 export const HostTokens = {
   host: Symbol('PosHost'),
+  plugin: Symbol('PluginContext'),
   tiles: Symbol('TileService'),
   notifications: Symbol('NotificationService'),
   panels: Symbol('PanelService'),

@@ -3,6 +3,7 @@ import { contributionsModule } from './contributions/contributions-module.js';
 import type { PosHost } from './host/index.js';
 import { hostModule } from './host-tokens.js';
 import { servicesModule } from './services/services-module.js';
+import { syncModule } from './services/sync/sync-module.js';
 
 /** The plugin's container: one ContainerModule per area. */
 export function createPluginContainer(host: PosHost): Container {
@@ -10,6 +11,7 @@ export function createPluginContainer(host: PosHost): Container {
   container.load(
     hostModule(host),
     servicesModule({ dbName: `${host.plugin.storageName}:orders` }),
+    syncModule,
     contributionsModule,
   );
   return container;

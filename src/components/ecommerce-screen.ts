@@ -1,6 +1,6 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
 import { formatEuro } from '../services/money.js';
 import { orderStatusLabel, orderTypeLabel } from '../services/lifecycle/order-status-labels.js';
@@ -21,12 +21,16 @@ export class EcommerceScreen extends LitElement {
     th { background: #f2f4f7; font-weight: 600; }
     td.amount { text-align: right; font-variant-numeric: tabular-nums; }
     .empty { padding: 1rem; color: #475467; }
+    .toolbar { display: flex; gap: 0.75rem; align-items: center; padding: 0.5rem 0; }
+    .toolbar button { font: inherit; padding: 0.35rem 0.8rem; }
   `;
 
   /** The orders to show, from the order store. */
   @property({ attribute: false }) orders: Observable<readonly StoredOrder[]> | undefined;
   /** BCP 47 tag for dates and amounts; the host's locale. */
   @property() locale = 'nl-NL';
+  /** Runs "Nu controleren"; resolves when the poll is done. */
+  @property({ attribute: false }) checkNow: (() => Promise<unknown>) | undefined;
   /** Tells the store which orders this till has now shown. */
   @property({ attribute: false }) markSeen: ((orders: readonly StoredOrder[]) => Promise<unknown>) | undefined;
 
@@ -35,11 +39,38 @@ export class EcommerceScreen extends LitElement {
     if (unseen.length && this.isConnected) void this.markSeen?.(unseen);
   });
 
+  @state() protected checking = false;
+  @state() protected checkResult = '';
+
   protected override willUpdate(): void {
     this.ordersController.observe(this.orders);
   }
 
+  protected async onCheckNow(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    this.checkResult = msg('Bezig met controleren…');
+    try {
+      await this.checkNow?.();
+      this.checkResult = msg('Gecontroleerd.');
+    } catch (error) {
+      this.checkResult = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.checking = false;
+    }
+  }
+
   protected override render() {
+    return html`
+      <div role="toolbar" aria-label=${msg('eCommerce-verkopen')} class="toolbar">
+        <button type="button" aria-disabled=${this.checking ? 'true' : 'false'} @click=${this.onCheckNow}>${msg('Nu controleren')}</button>
+        <span role="status">${this.checkResult}</span>
+      </div>
+      ${this.renderOrders()}
+    `;
+  }
+
+  protected renderOrders() {
     const orders = [...(this.ordersController.value ?? [])].sort((a, b) => b.placedAt - a.placedAt);
     if (!orders.length) return html`<p class="empty">${msg('Er zijn nog geen eCommerce-bestellingen.')}</p>`;
     const dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'short' });

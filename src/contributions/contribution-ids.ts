@@ -5,6 +5,7 @@ export const CommandIds = {
   keepOpen: 'locally.keepOpen',
   ecommercePayment: 'locally.ecommercePayment',
   printReceipt: 'locally.printReceipt',
+  checkNow: 'locally.checkNow',
 } as const;
 
 export const TileIds = {

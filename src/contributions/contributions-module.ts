@@ -1,5 +1,6 @@
 import { ContainerModule, type Newable } from 'inversify';
 import { bindContributionProvider } from '../common/contribution-provider.js';
+import { CheckNowCommand } from './check-now-command.js';
 import { EcommercePaymentCommand } from './ecommerce-payment-command.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import { EcommerceScreenPanel } from './ecommerce-screen-panel.js';
@@ -16,6 +17,7 @@ import { KeepOpenCommand } from './keep-open-command.js';
 import { KeptOpenRecorder } from './kept-open-recorder.js';
 import { OpenScreenCommand } from './open-screen-command.js';
 import { OrderMessages } from './order-messages.js';
+import { OrderSyncStartup } from './order-sync-startup.js';
 import { PrintReceiptCommand } from './print-receipt-command.js';
 
 /** Everything the plugin puts into the host, each bound to its contribution point. */
@@ -34,7 +36,9 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(TileContribution, EcommerceTile);
   contribute(NotificationSourceContribution, OrderMessages);
   contribute(PanelContribution, EcommerceScreenPanel);
+  contribute(CommandContribution, CheckNowCommand);
   contribute(StartupContribution, KeptOpenRecorder);
+  contribute(StartupContribution, OrderSyncStartup);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();
   bind(HostContributionRegistrar).toSelf().inSingletonScope();
 });

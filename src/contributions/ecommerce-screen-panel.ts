@@ -1,8 +1,8 @@
 import { inject, injectable } from 'inversify';
-import type { Clock, LocaleService } from '../host/index.js';
+import type { Clock, CommandService, LocaleService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import { OrderStore } from '../services/store/order-store.js';
-import { PanelIds } from './contribution-ids.js';
+import { CommandIds, PanelIds } from './contribution-ids.js';
 import type { PanelContribution } from './host-contribution-points.js';
 
 /** The region "eCommerce-verkopen". Its code loads when the panel first opens, not at activation. */
@@ -14,6 +14,7 @@ export class EcommerceScreenPanel implements PanelContribution {
     @inject(OrderStore) protected readonly store: OrderStore,
     @inject(HostTokens.clock) protected readonly clock: Clock,
     @inject(HostTokens.locale) protected readonly locale: LocaleService,
+    @inject(HostTokens.commands) protected readonly commands: CommandService,
   ) {}
 
   async createElement(): Promise<HTMLElement> {
@@ -21,6 +22,7 @@ export class EcommerceScreenPanel implements PanelContribution {
     const screen = new EcommerceScreen();
     screen.orders = this.store.orders$;
     screen.locale = this.locale.locale;
+    screen.checkNow = () => this.commands.executeCommand(CommandIds.checkNow);
     screen.markSeen = (orders) => this.store.markSeen(orders, this.clock.now());
     return screen;
   }

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { inject, injectable } from 'inversify';
 import type { Subscription } from 'rxjs';
 import { type Disposable, DisposableCollection } from '../common/disposable.js';
@@ -7,12 +7,16 @@ import type { Clock, HostMessage } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { StoredOrder } from '../services/store/order-model.js';
 import { OrderStore, type OrderStoreProblem } from '../services/store/order-store.js';
+import { OrderSync, type SyncStatus } from '../services/sync/order-sync.js';
 import { NotificationSourceIds } from './contribution-ids.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import type { NotificationSourceContribution } from './host-contribution-points.js';
 
 const ORDERS_AVAILABLE = 'orders-available';
 const STORE_PROBLEM = 'store-problem';
+const SYNC_PROBLEM = 'sync-problem';
+/** Failed polls in a row before staff are told; a single hiccup heals by itself. */
+const FAILURES_BEFORE_TELLING = 3;
 
 /**
  * The plugin's feed in the message pane: one message while this till has orders its screen has not
@@ -26,6 +30,7 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
   readonly onDidChange = this.onDidChangeEmitter.event;
   protected available: HostMessage | undefined;
   protected problem: HostMessage | undefined;
+  protected syncProblem: HostMessage | undefined;
   protected readonly subscription: Subscription;
   protected readonly toDispose = new DisposableCollection();
 
@@ -33,13 +38,17 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     @inject(OrderStore) protected readonly store: OrderStore,
     @inject(EcommerceScreenOpener) protected readonly screen: EcommerceScreenOpener,
     @inject(HostTokens.clock) protected readonly clock: Clock,
+    @inject(OrderSync) protected readonly sync: OrderSync,
   ) {
     this.subscription = this.store.orders$.subscribe((orders) => this.showAvailable(orders));
-    this.toDispose.push(this.store.onDidReportProblem((problem) => this.showProblem(problem)));
+    this.toDispose.push(
+      this.store.onDidReportProblem((problem) => this.showProblem(problem)),
+      this.sync.onDidChangeStatus((status) => this.showSyncStatus(status)),
+    );
   }
 
   getMessages(): readonly HostMessage[] {
-    return [this.problem, this.available].filter((message): message is HostMessage => message !== undefined);
+    return [this.problem, this.syncProblem, this.available].filter((message): message is HostMessage => message !== undefined);
   }
 
   openMessage(): void {
@@ -50,7 +59,8 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     // Orders could be read again: whatever kept the database away has passed.
     const hadProblem = this.problem !== undefined;
     this.problem = undefined;
-    const unseen = orders.filter((order) => order.seenAt === undefined);
+    // Fetched orders not yet imported, or orders this till's screen has not shown yet.
+    const unseen = orders.filter((order) => order.seenAt === undefined || order.status === 'received');
     const next: HostMessage | undefined = unseen.length
       ? {
           id: ORDERS_AVAILABLE,
@@ -64,6 +74,16 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     this.onDidChangeEmitter.fire();
   }
 
+  protected showSyncStatus(status: SyncStatus): void {
+    const error = status.lastError;
+    // A refused key or unusable settings will not heal by retrying: say so at once.
+    const tell = error && (error.kind === 'unauthorized' || error.kind === 'misconfigured' || status.failures >= FAILURES_BEFORE_TELLING);
+    const text = tell ? syncProblemText(error.kind, error.message) : undefined;
+    if (text === this.syncProblem?.text) return;
+    this.syncProblem = text ? { id: SYNC_PROBLEM, text, severity: 'error', time: this.clock.now() } : undefined;
+    this.onDidChangeEmitter.fire();
+  }
+
   protected showProblem(problem: OrderStoreProblem): void {
     this.problem = { id: STORE_PROBLEM, text: problemText(problem), severity: 'error', time: this.clock.now() };
     this.onDidChangeEmitter.fire();
@@ -73,6 +93,18 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     this.subscription.unsubscribe();
     this.toDispose.dispose();
     this.onDidChangeEmitter.dispose();
+  }
+}
+
+/** What staff read when fetching fails, with the reason in plain words and what to do. */
+function syncProblemText(kind: string, reason: string): string {
+  switch (kind) {
+    case 'unauthorized':
+      return msg('eCommerce: Locally weigert het winkel-ID of de API-sleutel. Controleer ze in de instellingen.');
+    case 'misconfigured':
+      return msg(str`eCommerce: de koppeling met Locally is niet goed ingesteld: ${reason}.`);
+    default:
+      return msg(str`eCommerce: bestellingen ophalen lukt steeds niet (${reason}). Er wordt opnieuw geprobeerd; er gaat niets verloren.`);
   }
 }
 

@@ -4,6 +4,8 @@ import type { OrderStatus, OrderType } from '../store/order-model.js';
 /** The screen's word for a status (DESIGN §4). A function, so it follows the current language. */
 export function orderStatusLabel(status: OrderStatus): string {
   switch (status) {
+    case 'received':
+      return msg('Ontvangen, nog niet geïmporteerd');
     case 'new':
       return msg('Nieuw');
     case 'customer-id-required':

@@ -6,12 +6,13 @@ import type {
   OutboxMessage,
   Preference,
   ProductLink,
+  QuarantinedPayload,
   StoredOrder,
   SyncState,
 } from './order-model.js';
 
 /** Raise with every schema change and add one `if (oldVersion < N)` step to {@link upgradeOrderDb}. */
-export const ORDER_DB_VERSION = 1;
+export const ORDER_DB_VERSION = 2;
 
 type OrderKeyPath = [source: string, orderId: string];
 
@@ -47,6 +48,11 @@ export interface LocallyDB extends DBSchema {
     key: string;
     value: Preference;
   };
+  /** Since version 2: payloads without a readable order id. */
+  quarantine: {
+    key: number;
+    value: QuarantinedPayload;
+  };
 }
 
 export type LocallyDBStoreName = StoreNames<LocallyDB>;
@@ -77,5 +83,8 @@ export function upgradeOrderDb(
     db.createObjectStore('productLinks', { keyPath: ['source', 'lineIdentifier'] });
     db.createObjectStore('syncState', { keyPath: 'source' });
     db.createObjectStore('preferences', { keyPath: 'key' });
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
   }
 }

@@ -5,6 +5,8 @@
 
 /** Stable status keys; the public API exposes them, the screen maps them to labels (DESIGN §4). */
 export const ORDER_STATUSES = [
+  // Fetched and stored, waiting for the import (customer and product matching, the transaction).
+  'received',
   'new',
   'customer-id-required',
   'product-link-failed',
@@ -68,8 +70,16 @@ export interface ProviderPayment {
   readonly authorizationId: string;
 }
 
-/** The order's state as the provider reports it; changes arrive with later polls. */
-export type ProviderOrderStatus = 'open' | 'cancelled-by-customer' | 'auto-cancelled';
+/** The order's state as the provider reports it (docs/locally-api.md); changes arrive with later polls. */
+export type ProviderOrderStatus =
+  | 'open'
+  | 'accepted'
+  | 'declined'
+  | 'ready-for-pickup'
+  | 'picked-up'
+  | 'cancelled-by-customer'
+  | 'auto-cancelled'
+  | 'cancelled-by-store';
 
 /** A valid order as the provider sent it. */
 export interface ProviderOrder {
@@ -84,6 +94,10 @@ export interface ProviderOrder {
   /** Present on paid ('buy') orders only. */
   readonly payment?: ProviderPayment;
   readonly status?: ProviderOrderStatus;
+  /** When the provider last changed the order, epoch milliseconds. */
+  readonly updatedAt?: number;
+  /** The order's page at the provider. */
+  readonly orderUrl?: string;
 }
 
 /** Primary key of an order: the same order id may come from several sources. */
@@ -174,6 +188,16 @@ export interface SyncState {
   readonly lastSuccessAt?: number;
   /** Consecutive failed polls; drives the backoff. */
   readonly failures: number;
+}
+
+/** A payload without even a readable order id: kept for support, never imported. */
+export interface QuarantinedPayload {
+  /** Assigned by the database. */
+  readonly id?: number;
+  readonly source: string;
+  readonly raw: unknown;
+  readonly problems: readonly string[];
+  readonly receivedAt: number;
 }
 
 export interface Preference {

@@ -11,6 +11,7 @@ import type {
   OrderStatus,
   OutboxMessage,
   ProductLink,
+  QuarantinedPayload,
   StoredOrder,
   SyncState,
 } from './order-model.js';
@@ -96,6 +97,28 @@ export class OrderStoreDisposedError extends Error {
   constructor() {
     super('The order store is closed');
   }
+}
+
+/** How a poll's orders meet what is stored: the next version of a known order, or undefined to keep it. */
+export type Reconcile = (
+  current: StoredOrder,
+  incoming: StoredOrder,
+) => { readonly next: StoredOrder; readonly history?: Omit<HistoryEntry, 'id'> } | undefined;
+
+/** One page of a poll, written together with the cursor that follows it. */
+export interface ReceivedPage {
+  /** The orders as received; an order id not stored yet is added as it is, never twice. */
+  readonly orders: readonly StoredOrder[];
+  /** Decides, inside the transaction, what a known order becomes. */
+  readonly reconcile: Reconcile;
+  readonly quarantined: readonly Omit<QuarantinedPayload, 'id'>[];
+  readonly syncState: SyncState;
+}
+
+export interface ReceivedResult {
+  readonly added: readonly StoredOrder[];
+  readonly changed: readonly { readonly before: StoredOrder; readonly after: StoredOrder }[];
+  readonly quarantined: number;
 }
 
 type ChangedStore = 'orders' | 'outbox';
@@ -201,6 +224,52 @@ export class OrderStore implements Disposable {
     });
     if (written > 0) this.publish(['orders']);
     return written;
+  }
+
+  /**
+   * Stores one page of a poll and its cursor in one strict transaction, before anything is told to
+   * the provider: a crash before the commit re-reads the page, after it never loses it. Known order
+   * ids are never added again; `reconcile` decides against the stored copy (read in the same
+   * transaction, so a change from another tab is not overwritten). Writes nothing when nothing changed.
+   */
+  async recordReceived(page: ReceivedPage): Promise<ReceivedResult> {
+    const result = await this.write(['orders', 'history', 'quarantine', 'syncState'], async (tx, track) => {
+      const orders = tx.objectStore('orders');
+      const added: StoredOrder[] = [];
+      const changed: { before: StoredOrder; after: StoredOrder }[] = [];
+      const addedKeys = new Set<string>();
+      for (const incoming of page.orders) {
+        const key = JSON.stringify([incoming.source, incoming.orderId]);
+        // Delivered twice in one page: the first copy counts.
+        if (addedKeys.has(key)) continue;
+        const current = changed.findLast((c) => c.after.source === incoming.source && c.after.orderId === incoming.orderId)?.after
+          ?? (await track(orders.get([incoming.source, incoming.orderId])));
+        if (!current) {
+          addedKeys.add(key);
+          added.push(incoming);
+          void track(orders.add(incoming));
+          continue;
+        }
+        const outcome = page.reconcile(current, incoming);
+        if (!outcome) continue;
+        changed.push({ before: current, after: outcome.next });
+        void track(orders.put(outcome.next));
+        if (outcome.history) void track(tx.objectStore('history').add(outcome.history));
+      }
+      for (const payload of page.quarantined) void track(tx.objectStore('quarantine').add(payload));
+      const syncStore = tx.objectStore('syncState');
+      const stored = await track(syncStore.get(page.syncState.source));
+      const touched = added.length + changed.length + page.quarantined.length > 0;
+      if (touched || stored?.cursor !== page.syncState.cursor || !stored) void track(syncStore.put(page.syncState));
+      return { added, changed, quarantined: page.quarantined.length };
+    });
+    if (result.added.length || result.changed.length) this.publish(['orders']);
+    return result;
+  }
+
+  /** Payloads kept without a readable order id, oldest first. */
+  async getQuarantined(): Promise<QuarantinedPayload[]> {
+    return (await this.db()).getAll('quarantine');
   }
 
   /**

@@ -21,9 +21,9 @@ describe('order database schema', () => {
     const { db } = await rawOpen(dbName);
     try {
       expect(db.version).to.equal(ORDER_DB_VERSION);
-      expect(ORDER_DB_VERSION).to.equal(1);
+      expect(ORDER_DB_VERSION).to.equal(2);
       expect([...db.objectStoreNames].sort()).to.deep.equal(
-        ['customerLinks', 'history', 'orders', 'outbox', 'preferences', 'productLinks', 'syncState'].sort(),
+        ['customerLinks', 'history', 'orders', 'outbox', 'preferences', 'productLinks', 'quarantine', 'syncState'].sort(),
       );
       const tx = db.transaction([...db.objectStoreNames], 'readonly');
       const describe = (name: string) => {
@@ -60,8 +60,44 @@ describe('order database schema', () => {
       });
       expect(describe('syncState')).to.deep.equal({ keyPath: 'source', autoIncrement: false, indexes: {} });
       expect(describe('preferences')).to.deep.equal({ keyPath: 'key', autoIncrement: false, indexes: {} });
+      expect(describe('quarantine')).to.deep.equal({ keyPath: 'id', autoIncrement: true, indexes: {} });
     } finally {
       db.close();
+    }
+  });
+
+  it('upgrades a version 1 database in place, keeping its orders', async () => {
+    store.close();
+    // A till that ran the first release: version 1, one order stored.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(dbName, 1);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        const orders = db.createObjectStore('orders', { keyPath: ['source', 'orderId'] });
+        orders.createIndex('by-status', 'status');
+        orders.createIndex('by-placed', 'placedAt');
+        orders.put({ source: 'locally', orderId: 'OLD1', status: 'new', placedAt: 1 });
+        db.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex('by-order', ['source', 'orderId']);
+        const outbox = db.createObjectStore('outbox', { keyPath: 'id', autoIncrement: true });
+        outbox.createIndex('by-order', ['source', 'orderId']);
+        outbox.createIndex('by-next-attempt', 'nextAttemptAt');
+        db.createObjectStore('customerLinks', { keyPath: ['source', 'providerCustomerId'] });
+        db.createObjectStore('productLinks', { keyPath: ['source', 'lineIdentifier'] });
+        db.createObjectStore('syncState', { keyPath: 'source' });
+        db.createObjectStore('preferences', { keyPath: 'key' });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(new Error(String(request.error)));
+    });
+    const upgraded = new OrderStore({ dbName });
+    try {
+      expect((await upgraded.getOrder('locally', 'OLD1'))?.status).to.equal('new');
+      expect(await upgraded.getQuarantined()).to.deep.equal([]);
+    } finally {
+      upgraded.close();
     }
   });
 

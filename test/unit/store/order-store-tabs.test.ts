@@ -1,13 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { upgradeOrderDb, type LocallyDB } from '../../../src/services/store/order-db-schema.js';
+import { ORDER_DB_VERSION, upgradeOrderDb, type LocallyDB } from '../../../src/services/store/order-db-schema.js';
 import { OrderStore, OrderStoreOutdatedError } from '../../../src/services/store/order-store.js';
 import { cleanUp, delay, nextMatching, rawOpen, storedOrder, uniqueDbName } from './order-store-fixtures.js';
 
 /** Stands in for a newer plugin version that opens the same database at a higher version. */
 class NextVersionOrderStore extends OrderStore {
   protected override get schemaVersion(): number {
-    return 2;
+    return ORDER_DB_VERSION + 1;
   }
 }
 
@@ -84,10 +84,10 @@ describe('OrderStore across tabs', () => {
     await store.putOrders([storedOrder('L-1', 1000)]);
 
     // The newer tab's upgrade is not blocked: the store closed its connection.
-    const newer = await rawOpen(dbName, 2);
+    const newer = await rawOpen(dbName, ORDER_DB_VERSION + 1);
     raw.push(newer.db);
     expect(newer.blocked).to.equal(false);
-    expect(newer.db.version).to.equal(2);
+    expect(newer.db.version).to.equal(ORDER_DB_VERSION + 1);
 
     let error: unknown;
     try {
@@ -126,16 +126,16 @@ describe('OrderStore across tabs', () => {
   });
 
   it('reports an upgrade blocked by an old tab that does not step aside', async () => {
-    // An old tab at version 1 without a versionchange handler keeps its connection.
-    const old = await openDB<LocallyDB>(dbName, 1, { upgrade: upgradeOrderDb });
+    // An old tab at today's version without a versionchange handler keeps its connection.
+    const old = await openDB<LocallyDB>(dbName, ORDER_DB_VERSION, { upgrade: upgradeOrderDb });
     raw.push(old);
     const store = open(NextVersionOrderStore);
     const problem = new Promise<string>((resolve) => store.onDidReportProblem((p) => resolve(p.message)));
     const answer = store.getAllOrders();
 
-    expect(await problem).to.match(/cannot be upgraded from version 1 to 2.*close or reload the other tabs/);
+    expect(await problem).to.match(new RegExp(`cannot be upgraded from version ${ORDER_DB_VERSION} to ${ORDER_DB_VERSION + 1}.*close or reload the other tabs`));
     old.close();
-    // Once the old tab is gone the upgrade runs (from version 1: nothing to add yet) and the store answers.
+    // Once the old tab is gone the upgrade runs (no step for the next version yet) and the store answers.
     expect(await answer).to.deep.equal([]);
   });
 });

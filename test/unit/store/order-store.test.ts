@@ -18,7 +18,7 @@ function acceptMessage(orderId: string, at: number): Omit<OutboxMessage, 'id'> {
 describe('order model', () => {
   it('knows which statuses keep an order open', () => {
     expect(OPEN_STATUSES).to.not.include('completed').and.not.include('archived');
-    expect(OPEN_STATUSES).to.have.length(7);
+    expect(OPEN_STATUSES).to.have.length(8);
     expect(isOpenStatus('ready-for-pickup')).to.equal(true);
     expect(isOpenStatus('archived')).to.equal(false);
     expect(orderKey('locally', 'L-1')).to.deep.equal(['locally', 'L-1']);

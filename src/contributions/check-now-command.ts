@@ -1,0 +1,26 @@
+import { msg } from '@lit/localize';
+import { inject, injectable } from 'inversify';
+import type { CommandAvailability } from '../host/index.js';
+import { OrderSync } from '../services/sync/order-sync.js';
+import { CommandIds } from './contribution-ids.js';
+import type { CommandContribution } from './host-contribution-points.js';
+import { AVAILABLE, unavailable } from './transaction-availability.js';
+
+/** "Nu controleren": asks the provider for new and changed orders now, instead of at the next interval. */
+@injectable()
+export class CheckNowCommand implements CommandContribution {
+  readonly commandId = CommandIds.checkNow;
+
+  constructor(@inject(OrderSync) protected readonly sync: OrderSync) {}
+
+  getAvailability(): CommandAvailability {
+    const { importsHere, online } = this.sync.status;
+    if (!importsHere) return unavailable(msg('Deze kassa haalt geen eCommerce-bestellingen op (zie de instellingen).'));
+    if (!online) return unavailable(msg('Geen verbinding: er wordt gecontroleerd zodra de verbinding terug is.'));
+    return AVAILABLE;
+  }
+
+  execute(): Promise<void> {
+    return this.sync.checkNow();
+  }
+}

@@ -1,0 +1,293 @@
+import { inject, injectable, named } from 'inversify';
+import {
+  BehaviorSubject,
+  Subject,
+  defer,
+  exhaustMap,
+  filter,
+  firstValueFrom,
+  merge,
+  switchMap,
+  tap,
+  timer,
+  type Subscription,
+} from 'rxjs';
+import { ContributionProvider } from '../../common/contribution-provider.js';
+import { Disposable, DisposableCollection } from '../../common/disposable.js';
+import { Emitter, type Event } from '../../common/event.js';
+import type { Clock, PluginContext, SettingsService } from '../../host/index.js';
+import { HostTokens } from '../../host-tokens.js';
+import { PluginLog } from '../plugin-log.js';
+import type { StoredOrder } from '../store/order-model.js';
+import { OrderStore, type ReceivedResult } from '../store/order-store.js';
+import { backoffDelay, MIN_BACKOFF_MS, nextPollDelay, type PollResult } from './backoff.js';
+import { ClockScheduler } from './clock-scheduler.js';
+import { LeaderLock } from './leader-lock.js';
+import { NetworkStatus } from './network-status.js';
+import { OrderSource, OrderSourceError, type OrderSourceErrorKind } from './order-source.js';
+import { receivedPage } from './received-page.js';
+
+export const SYNC_SETTINGS = {
+  pollIntervalMinutes: 'locally.pollIntervalMinutes',
+  importOnThisTill: 'locally.importOnThisTill',
+} as const;
+
+/** A number in [0, 1) for the backoff's jitter: Math.random, or a seeded one in tests. */
+export const SyncRandom = Symbol('SyncRandom');
+export type SyncRandom = () => number;
+
+const BACKOFF = { baseMs: 15_000, maxMs: 15 * 60_000 } as const;
+/** A poll reads at most this many pages; the rest follows at once in the next poll. */
+const MAX_PAGES_PER_POLL = 20;
+
+/** What the poller is doing, for messages and the screen. */
+export interface SyncStatus {
+  /** This tab polls and sends for the till. */
+  readonly leader: boolean;
+  /** This till imports eCommerce orders (setting). */
+  readonly importsHere: boolean;
+  readonly online: boolean;
+  readonly polling: boolean;
+  /** Failed polls in a row; 0 after a success. */
+  readonly failures: number;
+  readonly lastError?: { readonly kind: OrderSourceErrorKind | 'unexpected'; readonly message: string };
+  readonly lastSuccessAt?: number;
+  /** When the next poll is due, epoch milliseconds. */
+  readonly nextPollAt?: number;
+}
+
+/** A page of a source stored, with what it added and changed. */
+export interface SyncReceivedEvent extends ReceivedResult {
+  readonly source: OrderSource;
+}
+
+/**
+ * The polling service (DESIGN §6): one tab per till (a Web Lock) polls every order source at the
+ * configured interval, never twice at once (exhaustMap), backs off with jitter on failure and honours
+ * Retry-After, pauses while offline, and polls at once on "Nu controleren" or when back online.
+ * Each page is stored with its cursor before anything is sent to the provider; then the outbox
+ * is sent. Time comes from the host clock, so all of this runs in virtual time under test.
+ */
+@injectable()
+export class OrderSync implements Disposable {
+  protected readonly onDidChangeStatusEmitter = new Emitter<SyncStatus>();
+  readonly onDidChangeStatus: Event<SyncStatus> = this.onDidChangeStatusEmitter.event;
+  protected readonly onDidReceiveEmitter = new Emitter<SyncReceivedEvent>();
+  /** Fires after a page was stored that added or changed orders. */
+  readonly onDidReceive: Event<SyncReceivedEvent> = this.onDidReceiveEmitter.event;
+  protected readonly onDidRefuseMessageEmitter = new Emitter<{ orderId: string; reason: string }>();
+  /** Fires when the provider refused an outbox message for good. */
+  readonly onDidRefuseMessage: Event<{ orderId: string; reason: string }> = this.onDidRefuseMessageEmitter.event;
+
+  protected current: SyncStatus;
+  protected readonly wake$ = new Subject<void>();
+  protected readonly nextDelay$ = new BehaviorSubject<number>(0);
+  protected readonly pollDone$ = new Subject<void>();
+  protected wokenDuringPoll = false;
+  protected outboxRun: Promise<void> = Promise.resolve();
+  protected readonly running = new DisposableCollection();
+  protected readonly abort = new AbortController();
+  protected started = false;
+
+  constructor(
+    @inject(OrderStore) protected readonly store: OrderStore,
+    @inject(ContributionProvider) @named(OrderSource) protected readonly sources: ContributionProvider<OrderSource>,
+    @inject(HostTokens.settings) protected readonly settings: SettingsService,
+    @inject(HostTokens.clock) protected readonly clock: Clock,
+    @inject(HostTokens.plugin) protected readonly plugin: PluginContext,
+    @inject(ClockScheduler) protected readonly scheduler: ClockScheduler,
+    @inject(NetworkStatus) protected readonly network: NetworkStatus,
+    @inject(SyncRandom) protected readonly random: SyncRandom,
+    @inject(PluginLog) protected readonly log: PluginLog,
+  ) {
+    this.current = { leader: false, importsHere: this.importsHere(), online: network.online, polling: false, failures: 0 };
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  /** Starts taking part in the till's polling: asks for the lead and polls while holding it. */
+  start(): Disposable {
+    if (this.started) return Disposable.NULL;
+    this.started = true;
+    const lock = new LeaderLock(`${this.plugin.storageName}:poller`);
+    const subscription: Subscription = merge(this.nextDelay$.pipe(switchMap((ms) => timer(ms, this.scheduler))), this.wake$)
+      .pipe(
+        tap(() => {
+          if (this.current.polling) this.wokenDuringPoll = true;
+        }),
+        filter(() => this.canPoll()),
+        exhaustMap(() => defer(() => this.pollOnce())),
+      )
+      .subscribe((result) => this.scheduleAfter(result));
+    this.running.push(
+      lock,
+      Disposable.create(() => subscription.unsubscribe()),
+      lock.onDidChangeLeadership((leader) => {
+        this.update({ leader });
+        if (leader) this.wake$.next();
+      }),
+      this.network.onDidChange((online) => {
+        this.update({ online });
+        if (online) this.wake$.next();
+      }),
+      this.settings.onDidChange((key) => {
+        if (key === SYNC_SETTINGS.importOnThisTill) this.update({ importsHere: this.importsHere() });
+        if (key === SYNC_SETTINGS.importOnThisTill || key === SYNC_SETTINGS.pollIntervalMinutes) this.wake$.next();
+      }),
+      this.store.onDidQueueOutboxMessage(() => {
+        if (this.canPoll()) void this.sendOutbox();
+      }),
+      this.crossTabCheckNow(),
+    );
+    this.update({ leader: lock.isLeader });
+    return Disposable.create(() => this.dispose());
+  }
+
+  /**
+   * "Nu controleren": polls at once (after the poll in progress, if any) and resolves when that
+   * poll is done. In a tab that does not lead, it asks the leading tab and resolves at once.
+   */
+  checkNow(): Promise<void> {
+    this.channel?.postMessage('check-now');
+    if (!this.canPoll()) return Promise.resolve();
+    const done = firstValueFrom(this.pollDone$.pipe(filter(() => !this.wokenDuringPoll)), { defaultValue: undefined });
+    this.wake$.next();
+    return done;
+  }
+
+  protected channel: BroadcastChannel | undefined;
+
+  protected crossTabCheckNow(): Disposable {
+    const channel = new BroadcastChannel(`${this.plugin.storageName}:sync`);
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (event.data === 'check-now' && this.canPoll()) this.wake$.next();
+    };
+    this.channel = channel;
+    return Disposable.create(() => {
+      channel.close();
+      this.channel = undefined;
+    });
+  }
+
+  protected canPoll(): boolean {
+    return this.started && this.current.leader && this.current.online && this.current.importsHere;
+  }
+
+  protected importsHere(): boolean {
+    return this.settings.get<boolean>(SYNC_SETTINGS.importOnThisTill) !== false;
+  }
+
+  protected intervalMs(): number {
+    const minutes = Number(this.settings.get<number>(SYNC_SETTINGS.pollIntervalMinutes));
+    return (Number.isFinite(minutes) && minutes > 0 ? minutes : 5) * 60_000;
+  }
+
+  protected scheduleAfter(result: PollResult): void {
+    const planned = nextPollDelay(result, { ...BACKOFF, intervalMs: this.intervalMs(), random: this.random });
+    // A provider that keeps answering "Retry-After: 0" must not turn the poller into a busy loop.
+    const delay = this.wokenDuringPoll ? 0 : result.kind === 'failed' ? Math.max(planned, MIN_BACKOFF_MS) : planned;
+    this.wokenDuringPoll = false;
+    this.update({ nextPollAt: this.clock.now() + delay });
+    this.pollDone$.next();
+    this.nextDelay$.next(delay);
+  }
+
+  /** One poll of every source, then the outbox. Never rejects: failures become the result. */
+  protected async pollOnce(): Promise<PollResult> {
+    this.update({ polling: true });
+    try {
+      for (const source of this.sources.getContributions()) await this.pollSource(source);
+      await this.sendOutbox();
+      this.update({ polling: false, failures: 0, lastError: undefined, lastSuccessAt: this.clock.now() });
+      return { kind: 'ok' };
+    } catch (error) {
+      // Switched off mid-poll: what failed is the switching off, not the provider.
+      if (!this.started) return { kind: 'ok' };
+      const failures = this.current.failures + 1;
+      const lastError =
+        error instanceof OrderSourceError
+          ? { kind: error.kind, message: error.message }
+          : { kind: 'unexpected' as const, message: 'Er ging iets onverwachts mis bij het ophalen' };
+      if (!(error instanceof OrderSourceError)) this.log.error('Poll failed unexpectedly', error);
+      this.update({ polling: false, failures, lastError });
+      const retryAfterMs = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
+      return retryAfterMs === undefined ? { kind: 'failed', failures } : { kind: 'failed', failures, retryAfterMs };
+    }
+  }
+
+  /** Reads a source's pages from its stored cursor; each page is stored with its cursor before the next. */
+  protected async pollSource(source: OrderSource): Promise<void> {
+    let cursor = (await this.store.getSyncState(source.id))?.cursor;
+    for (let page = 0; page < MAX_PAGES_PER_POLL; page++) {
+      const changes = await source.fetchChanges(cursor, this.abort.signal);
+      // A poll that finds nothing writes nothing.
+      if (changes.received.length === 0 && changes.nextCursor === cursor) return;
+      const now = this.clock.now();
+      const result = await this.store.recordReceived(receivedPage(source, changes, now));
+      if (result.added.length || result.changed.length) this.onDidReceiveEmitter.fire({ ...result, source });
+      cursor = changes.nextCursor;
+      if (!changes.hasMore) return;
+    }
+    // More pages wait: poll again at once rather than after the interval.
+    this.wokenDuringPoll = true;
+  }
+
+  /** Sends the due outbox messages one by one; the polling tab alone sends, one run at a time. */
+  protected sendOutbox(): Promise<void> {
+    this.outboxRun = this.outboxRun.then(() => this.sendDueMessages()).catch((error: unknown) => {
+      this.log.error('Sending the outbox failed', error);
+    });
+    return this.outboxRun;
+  }
+
+  protected async sendDueMessages(): Promise<void> {
+    const sources = new Map(this.sources.getContributions().map((source) => [source.id, source]));
+    for (const message of await this.store.getPendingOutbox(this.clock.now())) {
+      const source = sources.get(message.source);
+      if (!source || message.id === undefined || !this.canPoll()) continue;
+      const attempts = message.attempts + 1;
+      try {
+        const outcome = await source.send(message, this.abort.signal);
+        if (outcome.kind === 'sent') {
+          await this.store.removeOutbox(message.id);
+        } else {
+          // Refused for good: kept with the reason, for staff to see on the order, and never retried.
+          await this.store.putOutbox({ ...message, attempts, lastError: outcome.reason, nextAttemptAt: Number.MAX_SAFE_INTEGER });
+          this.onDidRefuseMessageEmitter.fire({ orderId: message.orderId, reason: outcome.reason });
+        }
+      } catch (error) {
+        const reason = error instanceof OrderSourceError ? error.message : 'Onverwachte fout bij het versturen';
+        const retryAfter = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
+        const wait = retryAfter ?? backoffDelay(attempts, { ...BACKOFF, random: this.random });
+        await this.store.putOutbox({ ...message, attempts, lastError: reason, nextAttemptAt: this.clock.now() + wait });
+        // The provider cannot be reached now: the other messages wait for the next poll.
+        return;
+      }
+    }
+  }
+
+  protected update(patch: Partial<SyncStatus>): void {
+    const next = { ...this.current, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return;
+    this.current = next;
+    this.onDidChangeStatusEmitter.fire(next);
+  }
+
+  dispose(): void {
+    if (!this.started) return;
+    this.started = false;
+    this.abort.abort();
+    this.running.dispose();
+    this.scheduler.dispose();
+    this.onDidChangeStatusEmitter.dispose();
+    this.onDidReceiveEmitter.dispose();
+    this.onDidRefuseMessageEmitter.dispose();
+  }
+}
+
+/** Orders fetched and stored but not yet through the import. */
+export function awaitingImport(orders: readonly StoredOrder[]): StoredOrder[] {
+  return orders.filter((order) => order.status === 'received');
+}
