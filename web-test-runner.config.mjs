@@ -2,6 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { buildSync } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChrome, installHint } from './scripts/chrome-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -42,6 +43,14 @@ export default {
       serve(context) {
         if (context.path === '/dist/index.js') return { body: "export * from '/src/index.ts';", type: 'js' };
         return undefined;
+      },
+    },
+    // msw's service worker must sit at the site root (its scope); `npm start` serves it from public/.
+    {
+      name: 'msw-service-worker',
+      serve(context) {
+        if (context.path !== '/mockServiceWorker.js') return undefined;
+        return { body: readFileSync(new URL('./public/mockServiceWorker.js', import.meta.url), 'utf8'), type: 'js' };
       },
     },
     {

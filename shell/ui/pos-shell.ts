@@ -1,8 +1,9 @@
 import { msg } from '@lit/localize';
 import { css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Disposable } from '../../src/common/disposable.js';
+import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
 import './dialog-layer.js';
 import './message-pane.js';
 import './panel-area.js';
@@ -34,6 +35,21 @@ export class PosShell extends ShellHostElement {
 
   protected openSubscription: Disposable | undefined;
 
+  /** The Locally simulator the shell runs (npm start); offers its tile and panel when set. */
+  @property({ attribute: false }) simulator?: LocallySimulator;
+  @state() protected simulatorOpen = false;
+
+  /** The panel's code loads when it is first opened, not with the shell. */
+  protected async openSimulator(): Promise<void> {
+    await import('./simulator-panel.js');
+    this.simulatorOpen = true;
+    await this.updateComplete;
+    const panel = this.renderRoot.querySelector('simulator-panel');
+    await panel?.updateComplete;
+    panel?.scrollIntoView?.({ block: 'nearest' });
+    panel?.focus();
+  }
+
   override updated(): void {
     // Follow the host's "window opened" to put focus in the new window.
     if (this.host && !this.openSubscription)
@@ -63,8 +79,11 @@ export class PosShell extends ShellHostElement {
         <main>
           <h1>${msg('Kassa')}</h1>
           <p class="user">${msg('Aangemeld:')} ${host.session.user.name}</p>
-          <shell-desktop .host=${host}></shell-desktop>
+          <shell-desktop .host=${host} .simulatorTile=${this.simulator !== undefined} @open-simulator=${() => this.openSimulator()}></shell-desktop>
           <panel-area .host=${host}></panel-area>
+          ${this.simulator && this.simulatorOpen
+            ? html`<simulator-panel .simulator=${this.simulator} @simulator-close=${() => (this.simulatorOpen = false)}></simulator-panel>`
+            : nothing}
           ${repeat(
             [...host.transactionWindows].reverse(),
             (id) => id,

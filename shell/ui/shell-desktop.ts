@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { TileState } from '../../src/host/tiles.js';
 import type { TileEntry } from '../host/tile-registry.js';
 import { ShellActions } from './shell-actions.js';
@@ -23,6 +23,8 @@ export class ShellDesktop extends ShellHostElement {
     }
   `;
 
+  /** Show the "Locally-simulator" tile (the shell runs the simulator); pressing it fires `open-simulator`. */
+  @property({ type: Boolean, attribute: false }) simulatorTile = false;
 
   override render() {
     const host = this.host;
@@ -33,6 +35,13 @@ export class ShellDesktop extends ShellHostElement {
       <li><button @click=${() => actions.newTransaction()}>${msg('Nieuwe transactie')}</button></li>
       <li><button @click=${() => actions.listTransactions()}>${msg('Transacties')}</button></li>
       ${tiles.map((tile) => this.renderTile(tile))}
+      ${this.simulatorTile
+        ? html`<li>
+            <button data-tile="shell.locallySimulator" @click=${() => this.dispatchEvent(new CustomEvent('open-simulator', { bubbles: true, composed: true }))}>
+              ${msg('Locally-simulator')}
+            </button>
+          </li>`
+        : nothing}
     </ul>`;
   }
 

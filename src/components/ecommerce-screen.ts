@@ -4,7 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
 import { formatEuro } from '../services/money.js';
 import { orderStatusLabel, orderTypeLabel } from '../services/lifecycle/order-status-labels.js';
-import type { StoredOrder } from '../services/store/order-model.js';
+import type { OutboxMessage, StoredOrder } from '../services/store/order-model.js';
+import { outboxStateLabel } from '../services/lifecycle/order-status-labels.js';
 import { ObservableController } from './observable-controller.js';
 
 /**
@@ -29,6 +30,8 @@ export class EcommerceScreen extends LitElement {
   @property({ attribute: false }) orders: Observable<readonly StoredOrder[]> | undefined;
   /** BCP 47 tag for dates and amounts; the host's locale. */
   @property() locale = 'nl-NL';
+  /** Messages to the provider not yet accepted, shown on their order's row. */
+  @property({ attribute: false }) outbox: Observable<readonly OutboxMessage[]> | undefined;
   /** Runs "Nu controleren"; resolves when the poll is done. */
   @property({ attribute: false }) checkNow: (() => Promise<unknown>) | undefined;
   /** Tells the store which orders this till has now shown. */
@@ -42,8 +45,11 @@ export class EcommerceScreen extends LitElement {
   @state() protected checking = false;
   @state() protected checkResult = '';
 
+  protected readonly outboxController = new ObservableController<readonly OutboxMessage[]>(this);
+
   protected override willUpdate(): void {
     this.ordersController.observe(this.orders);
+    this.outboxController.observe(this.outbox);
   }
 
   protected async onCheckNow(): Promise<void> {
@@ -73,6 +79,7 @@ export class EcommerceScreen extends LitElement {
   protected renderOrders() {
     const orders = [...(this.ordersController.value ?? [])].sort((a, b) => b.placedAt - a.placedAt);
     if (!orders.length) return html`<p class="empty">${msg('Er zijn nog geen eCommerce-bestellingen.')}</p>`;
+    const outboxByOrder = Map.groupBy(this.outboxController.value ?? [], (m) => `${m.source}:${m.orderId}`);
     const dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'short' });
     return html`
       <table aria-label=${msg('eCommerce-bestellingen')}>
@@ -85,6 +92,7 @@ export class EcommerceScreen extends LitElement {
             <th scope="col">${msg('Bedrag')}</th>
             <th scope="col">${msg('Ascend Barcode')}</th>
             <th scope="col">${msg('Status')}</th>
+            <th scope="col">${msg('Bericht aan Locally')}</th>
           </tr>
         </thead>
         <tbody>
@@ -98,6 +106,7 @@ export class EcommerceScreen extends LitElement {
                 <td class="amount">${order.order ? formatEuro(order.order.totals.totalCents, this.locale) : nothing}</td>
                 <td>${order.barcode ?? nothing}</td>
                 <td>${orderStatusLabel(order.status)}</td>
+                <td>${(outboxByOrder.get(`${order.source}:${order.orderId}`) ?? []).map((m) => outboxStateLabel(m)).join('; ')}</td>
               </tr>
             `,
           )}

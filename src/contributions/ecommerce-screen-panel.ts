@@ -21,6 +21,7 @@ export class EcommerceScreenPanel implements PanelContribution {
     const { EcommerceScreen } = await import('../components/ecommerce-screen.js');
     const screen = new EcommerceScreen();
     screen.orders = this.store.orders$;
+    screen.outbox = this.store.outbox$;
     screen.locale = this.locale.locale;
     screen.checkNow = () => this.commands.executeCommand(CommandIds.checkNow);
     screen.markSeen = (orders) => this.store.markSeen(orders, this.clock.now());

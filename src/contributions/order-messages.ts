@@ -3,11 +3,11 @@ import { inject, injectable } from 'inversify';
 import type { Subscription } from 'rxjs';
 import { type Disposable, DisposableCollection } from '../common/disposable.js';
 import { Emitter } from '../common/event.js';
-import type { Clock, HostMessage } from '../host/index.js';
+import type { Clock, HostMessage, NotificationService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { StoredOrder } from '../services/store/order-model.js';
 import { OrderStore, type OrderStoreProblem } from '../services/store/order-store.js';
-import { OrderSync, type SyncStatus } from '../services/sync/order-sync.js';
+import { OrderSync, type SyncReceivedEvent, type SyncStatus } from '../services/sync/order-sync.js';
 import { NotificationSourceIds } from './contribution-ids.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import type { NotificationSourceContribution } from './host-contribution-points.js';
@@ -39,11 +39,16 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     @inject(EcommerceScreenOpener) protected readonly screen: EcommerceScreenOpener,
     @inject(HostTokens.clock) protected readonly clock: Clock,
     @inject(OrderSync) protected readonly sync: OrderSync,
+    @inject(HostTokens.notifications) protected readonly notifications: NotificationService,
   ) {
     this.subscription = this.store.orders$.subscribe((orders) => this.showAvailable(orders));
     this.toDispose.push(
       this.store.onDidReportProblem((problem) => this.showProblem(problem)),
       this.sync.onDidChangeStatus((status) => this.showSyncStatus(status)),
+      this.sync.onDidReceive((event) => this.tellCancellations(event)),
+      this.sync.onDidRefuseMessage(({ orderId, reason }) =>
+        this.notifications.notify(msg(str`Locally weigerde een bericht over bestelling ${orderId}: ${reason}`), 'warning'),
+      ),
     );
   }
 
@@ -72,6 +77,15 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     if (!hadProblem && JSON.stringify(next) === JSON.stringify(this.available)) return;
     this.available = next;
     this.onDidChangeEmitter.fire();
+  }
+
+  /** A customer or the provider cancelled an order staff may be working on: say so at once. */
+  protected tellCancellations({ changed }: SyncReceivedEvent): void {
+    for (const { before, after } of changed) {
+      if (after.status === 'cancelled' && before.status !== 'cancelled') {
+        this.notifications.notify(msg(str`Bestelling ${after.orderId} is bij Locally geannuleerd.`), 'warning');
+      }
+    }
   }
 
   protected showSyncStatus(status: SyncStatus): void {

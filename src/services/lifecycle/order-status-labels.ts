@@ -1,5 +1,5 @@
-import { msg } from '@lit/localize';
-import type { OrderStatus, OrderType } from '../store/order-model.js';
+import { msg, str } from '@lit/localize';
+import type { OrderStatus, OrderType, OutboxKind, OutboxMessage } from '../store/order-model.js';
 
 /** The screen's word for a status (DESIGN §4). A function, so it follows the current language. */
 export function orderStatusLabel(status: OrderStatus): string {
@@ -29,4 +29,28 @@ export function orderStatusLabel(status: OrderStatus): string {
 
 export function orderTypeLabel(type: OrderType): string {
   return type === 'buy' ? msg('Kopen') : msg('Reserveren');
+}
+
+export function outboxKindLabel(kind: OutboxKind): string {
+  switch (kind) {
+    case 'accept':
+      return msg('Accepteren');
+    case 'decline':
+      return msg('Weigeren');
+    case 'ready-for-pickup':
+      return msg('Gereed voor afhalen');
+    case 'picked-up':
+      return msg('Afgehaald');
+    case 'cancel':
+      return msg('Annuleren');
+  }
+}
+
+/** A message on its way to the provider as staff read it on the order's row. */
+export function outboxStateLabel(message: OutboxMessage): string {
+  const kind = outboxKindLabel(message.kind);
+  // Refused messages are parked at the end of time (never retried).
+  if (message.nextAttemptAt >= Number.MAX_SAFE_INTEGER) return msg(str`${kind}: geweigerd (${message.lastError ?? ''})`);
+  if (message.attempts > 0) return msg(str`${kind}: wordt opnieuw verstuurd (${message.attempts} pogingen)`);
+  return msg(str`${kind}: wordt verstuurd`);
 }

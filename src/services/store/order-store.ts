@@ -121,7 +121,8 @@ export interface ReceivedResult {
   readonly quarantined: number;
 }
 
-type ChangedStore = 'orders' | 'outbox';
+/** 'outbox': a message was queued (the sender wakes); 'outbox-state': one was sent or rescheduled. */
+type ChangedStore = 'orders' | 'outbox' | 'outbox-state';
 interface ChangeMessage {
   readonly stores: readonly ChangedStore[];
 }
@@ -151,6 +152,7 @@ export class OrderStore implements Disposable {
   readonly onDidReportProblem: Event<OrderStoreProblem> = this.onDidReportProblemEmitter.event;
 
   protected readonly ordersChanged = new Subject<void>();
+  protected readonly outboxChanged = new Subject<void>();
   protected readonly channel: BroadcastChannel;
   protected dbPromise: Promise<IDBPDatabase<LocallyDB>> | undefined;
   protected disposed = false;
@@ -176,6 +178,15 @@ export class OrderStore implements Disposable {
       shareReplay({ bufferSize: 1, refCount: true }),
     );
   }
+
+  /**
+   * Every message not yet accepted by the provider (pending, or refused with its reason), in every
+   * tab, so the screen can show it on the order's row.
+   */
+  readonly outbox$: Observable<readonly OutboxMessage[]> = defer(() => this.outboxChanged.pipe(startWith(undefined))).pipe(
+    switchMap(() => defer(() => this.getPendingOutbox(Number.MAX_SAFE_INTEGER)).pipe(catchError(() => EMPTY))),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
 
   /** The schema version this code opens; a subclass may raise it (tests use that to provoke `blocked`). */
   protected get schemaVersion(): number {
@@ -369,13 +380,14 @@ export class OrderStore implements Disposable {
 
   async removeOutbox(id: number): Promise<void> {
     await this.write(['outbox'], async (tx) => tx.objectStore('outbox').delete(id));
+    this.publish(['outbox-state']);
   }
 
   /** Queues a message (without id) or reschedules one (with id, e.g. after a failed attempt). Returns its id. */
   async putOutbox(message: OutboxMessage | Omit<OutboxMessage, 'id'>): Promise<number> {
     const isNew = !('id' in message) || message.id === undefined;
     const id = await this.write(['outbox'], async (tx) => tx.objectStore('outbox').put(message));
-    if (isNew) this.publish(['outbox']);
+    this.publish([isNew ? 'outbox' : 'outbox-state']);
     return id;
   }
 
@@ -428,6 +440,7 @@ export class OrderStore implements Disposable {
     this.channel.onmessage = null;
     this.channel.close();
     this.ordersChanged.complete();
+    this.outboxChanged.complete();
     this.onDidChangeOrdersEmitter.dispose();
     this.onDidQueueOutboxMessageEmitter.dispose();
     this.onDidReportProblemEmitter.dispose();
@@ -540,6 +553,7 @@ export class OrderStore implements Disposable {
       this.onDidChangeOrdersEmitter.fire();
     }
     if (stores.includes('outbox')) this.onDidQueueOutboxMessageEmitter.fire();
+    if (stores.includes('outbox') || stores.includes('outbox-state')) this.outboxChanged.next();
   }
 
   protected reportProblem(kind: OrderStoreProblem['kind'], message: string): void {
