@@ -10,7 +10,8 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   new: ['in-progress', 'cancelled'],
   'customer-id-required': ['new', 'product-link-failed', 'cancelled'],
   'product-link-failed': ['new', 'customer-id-required', 'archived', 'cancelled'],
-  'processing-failed': ['archived'],
+  // 'received'/'cancelled': a readable copy arrived after all (the poller repairs it).
+  'processing-failed': ['archived', 'received', 'cancelled'],
   'in-progress': ['ready-for-pickup', 'cancelled'],
   'ready-for-pickup': ['completed', 'cancelled'],
   cancelled: ['completed'],

@@ -13,6 +13,11 @@ export interface OrderSource {
   readonly label: string;
   /** One page of new and changed orders after `cursor` (undefined: from the start). Rejects with an {@link OrderSourceError}. */
   fetchChanges(cursor: string | undefined, signal: AbortSignal): Promise<OrderChangesPage>;
+  /**
+   * One order by id, when the provider can give it; used to read again an order that arrived
+   * unreadable. Undefined when the provider does not know it.
+   */
+  fetchOrder?(orderId: string, signal: AbortSignal): Promise<ReceivedOrder | undefined>;
   /** Tells the provider one outbox message (accept, decline, …). Rejects with an {@link OrderSourceError} to retry later. */
   send(message: OutboxMessage, signal: AbortSignal): Promise<SendOutcome>;
 }

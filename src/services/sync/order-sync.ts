@@ -39,6 +39,9 @@ export type SyncRandom = () => number;
 const BACKOFF = { baseMs: 15_000, maxMs: 15 * 60_000 } as const;
 /** A poll reads at most this many pages; the rest follows at once in the next poll. */
 const MAX_PAGES_PER_POLL = 20;
+/** Unreadable orders read again per poll, and how often each is tried before staff handle it by hand. */
+const REPAIRS_PER_POLL = 5;
+const REPAIR_ATTEMPTS = 3;
 
 /** What the poller is doing, for messages and the screen. */
 export interface SyncStatus {
@@ -88,6 +91,7 @@ export class OrderSync implements Disposable {
   protected readonly running = new DisposableCollection();
   protected readonly abort = new AbortController();
   protected started = false;
+  protected readonly repairAttempts = new Map<string, number>();
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
@@ -198,7 +202,10 @@ export class OrderSync implements Disposable {
   protected async pollOnce(): Promise<PollResult> {
     this.update({ polling: true });
     try {
-      for (const source of this.sources.getContributions()) await this.pollSource(source);
+      for (const source of this.sources.getContributions()) {
+        await this.pollSource(source);
+        await this.repairUnreadable(source);
+      }
       await this.sendOutbox();
       this.update({ polling: false, failures: 0, lastError: undefined, lastSuccessAt: this.clock.now() });
       return { kind: 'ok' };
@@ -232,6 +239,26 @@ export class OrderSync implements Disposable {
     }
     // More pages wait: poll again at once rather than after the interval.
     this.wokenDuringPoll = true;
+  }
+
+  /**
+   * Reads again, one by one, orders that arrived unreadable (a payload damaged on the way heals);
+   * each a few times at most, after which it stays "Verwerking van verkoop mislukt" for staff.
+   */
+  protected async repairUnreadable(source: OrderSource): Promise<void> {
+    if (!source.fetchOrder) return;
+    const failed = (await this.store.getOrdersByStatus('processing-failed'))
+      .filter((order) => order.source === source.id && !order.order && (this.repairAttempts.get(order.orderId) ?? 0) < REPAIR_ATTEMPTS)
+      .slice(0, REPAIRS_PER_POLL);
+    for (const order of failed) {
+      this.repairAttempts.set(order.orderId, (this.repairAttempts.get(order.orderId) ?? 0) + 1);
+      const received = await source.fetchOrder(order.orderId, this.abort.signal);
+      if (received?.kind !== 'valid') continue;
+      const syncState = (await this.store.getSyncState(source.id)) ?? { source: source.id, failures: 0 };
+      const page = receivedPage(source, { received: [received], nextCursor: syncState.cursor ?? '', hasMore: false }, this.clock.now());
+      const result = await this.store.recordReceived({ ...page, syncState });
+      if (result.changed.length) this.onDidReceiveEmitter.fire({ ...result, source });
+    }
   }
 
   /** Sends the due outbox messages one by one; the polling tab alone sends, one run at a time. */

@@ -65,7 +65,16 @@ function guessType(raw: unknown): 'buy' | 'reserve' {
 
 function reconcileWith(source: OrderSource, now: number): Reconcile {
   return (current, incoming) => {
-    // A bad copy of an order we hold in good shape is ignored; a good copy of a failed one does not re-import it.
+    // A good copy of an order that arrived unreadable repairs it: it waits for the import after all.
+    if (incoming.order && !current.order && current.status === 'processing-failed') {
+      const to = isProviderCancellation(incoming.order.status) ? 'cancelled' : 'received';
+      const { problems: _problems, ...rest } = current;
+      return {
+        next: { ...rest, status: to, order: incoming.order, raw: incoming.raw, placedAt: incoming.placedAt, type: incoming.type, updatedAt: now, revision: current.revision + 1 },
+        history: { source: current.source, orderId: current.orderId, from: current.status, to, at: now, by: source.label, note: msg('Opnieuw ontvangen, nu wel leesbaar') },
+      };
+    }
+    // A bad copy of an order we hold in good shape is ignored.
     if (!incoming.order || !current.order) return undefined;
     const to = statusAfterProviderChange(current.status, incoming.order.status);
     if (!to && deepEqual(current.order, incoming.order)) return undefined;

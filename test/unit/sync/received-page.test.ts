@@ -68,7 +68,8 @@ describe('the order lifecycle', () => {
     expect(statusAfterProviderChange('ready-for-pickup', 'auto-cancelled')).to.equal('cancelled');
     expect(statusAfterProviderChange('cancelled', 'cancelled-by-customer')).to.equal(undefined);
     expect(statusAfterProviderChange('completed', 'cancelled-by-customer')).to.equal(undefined);
-    expect(statusAfterProviderChange('processing-failed', 'auto-cancelled')).to.equal(undefined);
+    expect(statusAfterProviderChange('processing-failed', 'auto-cancelled')).to.equal('cancelled');
+    expect(statusAfterProviderChange('archived', 'auto-cancelled')).to.equal(undefined);
     expect(statusAfterProviderChange('new', 'accepted')).to.equal(undefined);
   });
 });

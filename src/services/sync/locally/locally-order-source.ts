@@ -4,7 +4,7 @@ import type { Clock, SecretStorage, SettingsService } from '../../../host/index.
 import { HostTokens } from '../../../host-tokens.js';
 import type { OutboxMessage } from '../../store/order-model.js';
 import { parseRetryAfter } from '../backoff.js';
-import { OrderSourceError, type OrderChangesPage, type OrderSource, type SendOutcome } from '../order-source.js';
+import { OrderSourceError, type OrderChangesPage, type OrderSource, type ReceivedOrder, type SendOutcome } from '../order-source.js';
 import { LocallyChangesPageSchema, readLocallyOrder } from './locally-order-schema.js';
 import { resolveProviderUrl } from './provider-url.js';
 
@@ -39,6 +39,15 @@ export class LocallyOrderSource implements OrderSource {
       nextCursor: page.output.nextCursor,
       hasMore: page.output.hasMore,
     };
+  }
+
+  async fetchOrder(orderId: string, signal: AbortSignal): Promise<ReceivedOrder | undefined> {
+    try {
+      return readLocallyOrder(await this.request('GET', `v1/orders/${encodeURIComponent(orderId)}`, signal));
+    } catch (error) {
+      if (error instanceof ConflictError) return undefined;
+      throw error;
+    }
   }
 
   async send(message: OutboxMessage, signal: AbortSignal): Promise<SendOutcome> {
