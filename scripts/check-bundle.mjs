@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const ACTIVATION_GZIP_BUDGET = 45 * 1024;
+// inversify (~20 kB gzip), rxjs, idb, the sync service: what a till needs from its first second.
+const ACTIVATION_GZIP_BUDGET = 50 * 1024;
 const LAZY_ELEMENTS = ['ecommerce-screen', 'ecommerce-payment-dialog'];
 
 const problems = [];

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ProviderOrder } from '../../store/order-model.js';
-import type { ReceivedOrder } from '../order-source.js';
+import type { OrderChangesPage, ReceivedOrder } from '../order-source.js';
 
 // The wire format of docs/locally-api.md, checked with valibot and mapped to the plugin's
 // ProviderOrder (cents, epoch milliseconds). Every rule here is a rule of the contract.
@@ -81,6 +81,13 @@ export const LocallyChangesPageSchema = v.object({
 });
 
 type LocallyOrder = v.InferOutput<typeof LocallyOrderSchema>;
+
+/** A changes page, each order read on its own; undefined when the page itself is not of the contract's shape. */
+export function readLocallyChangesPage(body: unknown): OrderChangesPage | undefined {
+  const page = v.safeParse(LocallyChangesPageSchema, body);
+  if (!page.success) return undefined;
+  return { received: page.output.orders.map(readLocallyOrder), nextCursor: page.output.nextCursor, hasMore: page.output.hasMore };
+}
 
 /** Checks one order as received; an invalid one keeps its raw payload and readable reasons. */
 export function readLocallyOrder(raw: unknown): ReceivedOrder {

@@ -1,11 +1,9 @@
 import { inject, injectable } from 'inversify';
-import * as v from 'valibot';
 import type { Clock, SecretStorage, SettingsService } from '../../../host/index.js';
 import { HostTokens } from '../../../host-tokens.js';
 import type { OutboxMessage } from '../../store/order-model.js';
 import { parseRetryAfter } from '../backoff.js';
 import { OrderSourceError, type OrderChangesPage, type OrderSource, type ReceivedOrder, type SendOutcome } from '../order-source.js';
-import { LocallyChangesPageSchema, readLocallyOrder } from './locally-order-schema.js';
 import { resolveProviderUrl } from './provider-url.js';
 
 export const LOCALLY_SETTINGS = {
@@ -15,6 +13,9 @@ export const LOCALLY_SETTINGS = {
 } as const;
 
 const PAGE_SIZE = 50;
+
+/** The schema (and its validator) loads with the first poll, not with the till's start. */
+const loadSchema = () => import('./locally-order-schema.js');
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Locally's order API (docs/locally-api.md), registered as an order source like any other. */
@@ -31,19 +32,16 @@ export class LocallyOrderSource implements OrderSource {
 
   async fetchChanges(cursor: string | undefined, signal: AbortSignal): Promise<OrderChangesPage> {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) });
-    const body = await this.request('GET', `v1/orders/changes?${query.toString()}`, signal);
-    const page = v.safeParse(LocallyChangesPageSchema, body);
-    if (!page.success) throw new OrderSourceError('malformed', 'Locally stuurde een pagina met bestellingen in een onbekende vorm');
-    return {
-      received: page.output.orders.map(readLocallyOrder),
-      nextCursor: page.output.nextCursor,
-      hasMore: page.output.hasMore,
-    };
+    const [body, schema] = await Promise.all([this.request('GET', `v1/orders/changes?${query.toString()}`, signal), loadSchema()]);
+    const page = schema.readLocallyChangesPage(body);
+    if (!page) throw new OrderSourceError('malformed', 'Locally stuurde een pagina met bestellingen in een onbekende vorm');
+    return page;
   }
 
   async fetchOrder(orderId: string, signal: AbortSignal): Promise<ReceivedOrder | undefined> {
     try {
-      return readLocallyOrder(await this.request('GET', `v1/orders/${encodeURIComponent(orderId)}`, signal));
+      const [body, schema] = await Promise.all([this.request('GET', `v1/orders/${encodeURIComponent(orderId)}`, signal), loadSchema()]);
+      return schema.readLocallyOrder(body);
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
       throw error;
