@@ -69,7 +69,7 @@ function displayName(manifest: Partial<PluginManifest>, host: ShellHost): string
  * the promise rejects with a {@link PluginLoadError} carrying the same reason.
  */
 export async function loadPlugin(host: ShellHost, manifestUrl: string | URL): Promise<PluginHandle> {
-  const url = new URL(manifestUrl, globalThis.location?.href).href;
+  const url = new URL(manifestUrl, globalThis.document?.baseURI ?? globalThis.location?.href).href;
   const refuse = (reason: string, cause?: unknown): never => {
     host.messages.post(reason, 'error');
     if (cause !== undefined) console.error(reason, cause);

@@ -61,7 +61,7 @@ export class LocallyOrderSource implements OrderSource {
   }
 
   protected async request(method: 'GET' | 'POST', path: string, signal: AbortSignal, body?: unknown, idempotencyKey?: string): Promise<unknown> {
-    const base = resolveProviderUrl(this.settings.get<string>(LOCALLY_SETTINGS.providerUrl), globalThis.location.href);
+    const base = resolveProviderUrl(this.settings.get<string>(LOCALLY_SETTINGS.providerUrl), document.baseURI);
     if ('problem' in base) throw new OrderSourceError('misconfigured', base.problem);
     const storeId = this.settings.get<string>(LOCALLY_SETTINGS.storeId);
     const key = await this.secrets.get(LOCALLY_SETTINGS.apiKey);
