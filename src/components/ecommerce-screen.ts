@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
@@ -57,8 +57,9 @@ export class EcommerceScreen extends LitElement {
     this.checking = true;
     this.checkResult = msg('Bezig met controleren…');
     try {
-      await this.checkNow?.();
-      this.checkResult = msg('Gecontroleerd.');
+      const status = await this.checkNow?.();
+      const error = lastErrorOf(status);
+      this.checkResult = error ? msg(str`Controleren lukte niet: ${error}. Er wordt later opnieuw geprobeerd.`) : msg('Gecontroleerd.');
     } catch (error) {
       this.checkResult = error instanceof Error ? error.message : String(error);
     } finally {
@@ -114,6 +115,13 @@ export class EcommerceScreen extends LitElement {
       </table>
     `;
   }
+}
+
+/** The failure a "Nu controleren" ended with, if any: the command answers with the poller's status. */
+function lastErrorOf(status: unknown): string | undefined {
+  if (typeof status !== 'object' || status === null) return undefined;
+  const { failures, lastError } = status as { failures?: unknown; lastError?: { message?: unknown } };
+  return typeof failures === 'number' && failures > 0 && typeof lastError?.message === 'string' ? lastError.message : undefined;
 }
 
 declare global {

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { inject, injectable } from 'inversify';
 import type { CommandAvailability } from '../host/index.js';
-import { OrderSync } from '../services/sync/order-sync.js';
+import { OrderSync, type SyncStatus } from '../services/sync/order-sync.js';
 import { CommandIds } from './contribution-ids.js';
 import type { CommandContribution } from './host-contribution-points.js';
 import { AVAILABLE, unavailable } from './transaction-availability.js';
@@ -20,7 +20,8 @@ export class CheckNowCommand implements CommandContribution {
     return AVAILABLE;
   }
 
-  execute(): Promise<void> {
+  /** Resolves with the poller's status after the poll, so the caller can say how it went. */
+  execute(): Promise<SyncStatus> {
     return this.sync.checkNow();
   }
 }

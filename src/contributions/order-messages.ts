@@ -15,6 +15,7 @@ import type { NotificationSourceContribution } from './host-contribution-points.
 const ORDERS_AVAILABLE = 'orders-available';
 const STORE_PROBLEM = 'store-problem';
 const SYNC_PROBLEM = 'sync-problem';
+const QUARANTINED = 'quarantined';
 /** Failed polls in a row before staff are told; a single hiccup heals by itself. */
 const FAILURES_BEFORE_TELLING = 3;
 
@@ -31,6 +32,8 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
   protected available: HostMessage | undefined;
   protected problem: HostMessage | undefined;
   protected syncProblem: HostMessage | undefined;
+  protected quarantined: HostMessage | undefined;
+  protected quarantinedCount = 0;
   protected readonly subscription: Subscription;
   protected readonly toDispose = new DisposableCollection();
 
@@ -53,10 +56,18 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
   }
 
   getMessages(): readonly HostMessage[] {
-    return [this.problem, this.syncProblem, this.available].filter((message): message is HostMessage => message !== undefined);
+    return [this.problem, this.syncProblem, this.quarantined, this.available].filter(
+      (message): message is HostMessage => message !== undefined,
+    );
   }
 
-  openMessage(): void {
+  openMessage(messageId: string): void {
+    // Seen once is enough for payloads nobody can act on at the counter.
+    if (messageId === QUARANTINED) {
+      this.quarantined = undefined;
+      this.quarantinedCount = 0;
+      this.onDidChangeEmitter.fire();
+    }
     void this.screen.open();
   }
 
@@ -80,7 +91,18 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
   }
 
   /** A customer or the provider cancelled an order staff may be working on: say so at once. */
-  protected tellCancellations({ changed }: SyncReceivedEvent): void {
+  protected tellCancellations({ changed, quarantined }: SyncReceivedEvent): void {
+    if (quarantined > 0) {
+      this.quarantinedCount += quarantined;
+      const count = this.quarantinedCount;
+      this.quarantined = {
+        id: QUARANTINED,
+        text: msg(str`eCommerce: Locally stuurde ${count} bestelling(en) zonder leesbaar order-ID. Ze zijn bewaard voor ondersteuning; neem contact op met Locally.`),
+        severity: 'warning',
+        time: this.clock.now(),
+      };
+      this.onDidChangeEmitter.fire();
+    }
     for (const { before, after } of changed) {
       if (after.status === 'cancelled' && before.status !== 'cancelled') {
         this.notifications.notify(msg(str`Bestelling ${after.orderId} is bij Locally geannuleerd.`), 'warning');

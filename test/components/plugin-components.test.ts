@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { BehaviorSubject } from 'rxjs';
 import { findByShadowRole } from 'shadow-dom-testing-library';
 import { renderLocallyReceipt } from '../../src/components/locally-receipt.js';
@@ -27,6 +27,20 @@ describe('the eCommerce-verkopen screen', () => {
     expect(await findByShadowRole(screen, 'columnheader', { name: 'eCommerce order-ID' })).to.exist;
     expect(seen).to.include.members(['AAA111', 'BBB222']);
     await expect(screen).to.be.accessible();
+  });
+
+  it('"Nu controleren" says how the check went', async () => {
+    let answer: unknown = { failures: 2, lastError: { kind: 'offline', message: 'Locally is niet bereikbaar (geen verbinding)' } };
+    const screen = await fixture<EcommerceScreen>(
+      html`<ecommerce-screen .orders=${new BehaviorSubject([])} .checkNow=${() => Promise.resolve(answer)}></ecommerce-screen>`,
+    );
+    const button = await findByShadowRole(screen, 'button', { name: 'Nu controleren' });
+    const status = await findByShadowRole(screen, 'status');
+    button.click();
+    await waitUntil(() => status.textContent.includes('Controleren lukte niet: Locally is niet bereikbaar (geen verbinding)'));
+    answer = { failures: 0 };
+    button.click();
+    await waitUntil(() => status.textContent === 'Gecontroleerd.');
   });
 
   it('says so when there are no orders', async () => {

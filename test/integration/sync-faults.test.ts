@@ -132,6 +132,19 @@ describe('sync faults as staff see them', function () {
     expect(uncaught).to.deep.equal([]);
   });
 
+  it('an order without a readable id is quarantined and raises a message, which goes once opened', async () => {
+    await simulator.placeOrder('buy', { id: '<geen id>' });
+    await sync.checkNow();
+    expect((await store.getQuarantined()).map((q) => (q.raw as { id: string }).id)).to.deep.equal(['<geen id>']);
+    expect(await store.getAllOrders()).to.deep.equal([]);
+    await until(() => /zonder leesbaar order-ID/.test(paneText()), 'the quarantine message');
+    const message = shell.messages.messages.find((m) => /zonder leesbaar order-ID/.test(m.message.text))!;
+    shell.messages.openMessage(message.sourceId, message.message.id);
+    await until(() => !/zonder leesbaar order-ID/.test(paneText()), 'message gone once opened');
+    await until(() => shell.panels.open.some((p) => p.id === 'locally.ecommerceScreen'), 'the screen opened');
+    expect(uncaught).to.deep.equal([]);
+  });
+
   it('a refused key is said at once, and the key never reaches the DOM or the console', async () => {
     await shell.settings.secretsFor('locally.ecommerce').store('locally.apiKey', `${SECRET_KEY}-old`);
     await sync.checkNow();

@@ -76,7 +76,7 @@ export class OrderSync implements Disposable {
   protected readonly onDidChangeStatusEmitter = new Emitter<SyncStatus>();
   readonly onDidChangeStatus: Event<SyncStatus> = this.onDidChangeStatusEmitter.event;
   protected readonly onDidReceiveEmitter = new Emitter<SyncReceivedEvent>();
-  /** Fires after a page was stored that added or changed orders. */
+  /** Fires after a page was stored that added, changed or quarantined orders. */
   readonly onDidReceive: Event<SyncReceivedEvent> = this.onDidReceiveEmitter.event;
   protected readonly onDidRefuseMessageEmitter = new Emitter<{ orderId: string; reason: string }>();
   /** Fires when the provider refused an outbox message for good. */
@@ -150,15 +150,16 @@ export class OrderSync implements Disposable {
   }
 
   /**
-   * "Nu controleren": polls at once (after the poll in progress, if any) and resolves when that
-   * poll is done. In a tab that does not lead, it asks the leading tab and resolves at once.
+   * "Nu controleren": polls at once (after the poll in progress, if any) and resolves with the
+   * status after that poll. In a tab that does not lead, it asks the leading tab and resolves at once.
    */
-  checkNow(): Promise<void> {
+  async checkNow(): Promise<SyncStatus> {
     this.channel?.postMessage('check-now');
-    if (!this.canPoll()) return Promise.resolve();
+    if (!this.canPoll()) return this.current;
     const done = firstValueFrom(this.pollDone$.pipe(filter(() => !this.wokenDuringPoll)), { defaultValue: undefined });
     this.wake$.next();
-    return done;
+    await done;
+    return this.current;
   }
 
   protected channel: BroadcastChannel | undefined;
@@ -233,7 +234,7 @@ export class OrderSync implements Disposable {
       if (changes.received.length === 0 && changes.nextCursor === cursor) return;
       const now = this.clock.now();
       const result = await this.store.recordReceived(receivedPage(source, changes, now));
-      if (result.added.length || result.changed.length) this.onDidReceiveEmitter.fire({ ...result, source });
+      if (result.added.length || result.changed.length || result.quarantined) this.onDidReceiveEmitter.fire({ ...result, source });
       cursor = changes.nextCursor;
       if (!changes.hasMore) return;
     }
