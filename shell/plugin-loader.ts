@@ -137,6 +137,8 @@ export async function loadPlugin(host: ShellHost, manifestUrl: string | URL): Pr
       if (!active) return;
       active = false;
       ids.delete(manifest.id);
+      // Its settings leave the settings screen with it; the stored values stay for its next start.
+      host.settings.forgetPlugin(manifest.id);
       try {
         await module.deactivate?.();
       } catch (error) {

@@ -4,7 +4,8 @@ import type { SecretStorage } from '../../src/host/secrets.js';
 import type { SettingsService } from '../../src/host/settings.js';
 import type { HostStore } from './host-store.js';
 
-function hasType(value: unknown, type: ManifestConfigurationProperty['type']): boolean {
+/** Whether a value fits a declared setting's type (the settings screen checks all fields before writing any). */
+export function hasType(value: unknown, type: ManifestConfigurationProperty['type']): boolean {
   switch (type) {
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
@@ -37,11 +38,25 @@ export class SettingsRegistry {
     protected readonly overrides: Map<string, unknown>,
   ) {}
 
+  /** Plugins that asked for their settings (each loaded into this shell), by id, for the settings screen. */
+  protected readonly manifests = new Map<string, PluginManifest>();
+
+  /** Manifests of the plugins whose settings the shell offers, in load order. */
+  get plugins(): readonly PluginManifest[] {
+    return [...this.manifests.values()];
+  }
+
+  /** Stops offering a plugin's settings (its stored values stay, for when it is loaded again). */
+  forgetPlugin(pluginId: string): void {
+    this.manifests.delete(pluginId);
+  }
+
   static async load(store: HostStore): Promise<SettingsRegistry> {
     return new SettingsRegistry(store, await store.allSettings());
   }
 
   forPlugin(manifest: PluginManifest): SettingsService {
+    this.manifests.set(manifest.id, manifest);
     const properties = manifest.contributes.configuration?.properties ?? {};
     const declared = (key: string) => {
       const property = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { ShellHost } from '../host/shell-host.js';
 import { OpenTransactionForm } from './open-transaction-form.js';
+import { SettingsPanel } from './settings-panel.js';
 
 const MINUTE = 60_000;
 
@@ -20,6 +21,13 @@ export class ShellActions {
     const form = new OpenTransactionForm();
     form.host = this.host;
     this.host.dialogs.showModal({ title: msg('Transactie openen'), content: form });
+  }
+
+  /** "Instellingen": the loaded plugins' settings, read fresh each time it opens. */
+  openSettings(): void {
+    const panel = new SettingsPanel();
+    panel.host = this.host;
+    this.host.dialogs.showModal({ title: msg('Instellingen'), content: panel });
   }
 
   async listTransactions(): Promise<void> {

@@ -118,6 +118,7 @@ export class ShellMenubar extends ShellHostElement {
           shell('new', msg('Nieuwe transactie'), () => actions.newTransaction()),
           shell('open', msg('Transactie openen…'), () => actions.openTransaction()),
           ...contributed('menubar/file'),
+          shell('settings', msg('Instellingen'), () => actions.openSettings(), 'settings'),
           shell('user', msg('Gebruiker wisselen'), () => actions.switchUser(), 'session'),
           shell('language', 'Taal / Language', () => actions.chooseLanguage(), 'session'),
           shell('reset', msg('Demogegevens herstellen'), () => actions.resetDemoData(), 'demo'),
