@@ -140,7 +140,7 @@ function syncProblemText(kind: string, reason: string): string {
     case 'misconfigured':
       return msg(str`eCommerce: de koppeling met Locally is niet goed ingesteld: ${reason}.`);
     default:
-      return msg(str`eCommerce: bestellingen ophalen lukt steeds niet (${reason}). Er wordt opnieuw geprobeerd; er gaat niets verloren.`);
+      return msg(str`eCommerce: bestellingen ophalen lukt steeds niet. ${reason}. Er wordt opnieuw geprobeerd; er gaat niets verloren.`);
   }
 }
 
