@@ -3,6 +3,7 @@ import { contributionsModule } from './contributions/contributions-module.js';
 import type { PosHost } from './host/index.js';
 import { hostModule } from './host-tokens.js';
 import { servicesModule } from './services/services-module.js';
+import { importModule } from './services/import/import-module.js';
 import { syncModule } from './services/sync/sync-module.js';
 
 /** The plugin's container: one ContainerModule per area. */
@@ -12,6 +13,7 @@ export function createPluginContainer(host: PosHost): Container {
     hostModule(host),
     servicesModule({ dbName: `${host.plugin.storageName}:orders` }),
     syncModule,
+    importModule,
     contributionsModule,
   );
   return container;

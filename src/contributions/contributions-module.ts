@@ -13,6 +13,7 @@ import {
   TileContribution,
 } from './host-contribution-points.js';
 import { HostContributionRegistrar } from './host-contribution-registrar.js';
+import { ImportRunner } from './import-runner.js';
 import { KeepOpenCommand } from './keep-open-command.js';
 import { KeptOpenRecorder } from './kept-open-recorder.js';
 import { OpenScreenCommand } from './open-screen-command.js';
@@ -39,6 +40,7 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(CommandContribution, CheckNowCommand);
   contribute(StartupContribution, KeptOpenRecorder);
   contribute(StartupContribution, OrderSyncStartup);
+  contribute(StartupContribution, ImportRunner);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();
   bind(HostContributionRegistrar).toSelf().inSingletonScope();
 });

@@ -6,6 +6,7 @@ import { Emitter } from '../common/event.js';
 import type { Clock, HostMessage, NotificationService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { StoredOrder } from '../services/store/order-model.js';
+import { OrderImporter } from '../services/import/order-importer.js';
 import { OrderStore, type OrderStoreProblem } from '../services/store/order-store.js';
 import { OrderSync, type SyncReceivedEvent, type SyncStatus } from '../services/sync/order-sync.js';
 import { NotificationSourceIds } from './contribution-ids.js';
@@ -16,6 +17,7 @@ const ORDERS_AVAILABLE = 'orders-available';
 const STORE_PROBLEM = 'store-problem';
 const SYNC_PROBLEM = 'sync-problem';
 const QUARANTINED = 'quarantined';
+const IMPORTING = 'importing';
 /** Failed polls in a row before staff are told; a single hiccup heals by itself. */
 const FAILURES_BEFORE_TELLING = 3;
 
@@ -34,6 +36,7 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
   protected syncProblem: HostMessage | undefined;
   protected quarantined: HostMessage | undefined;
   protected quarantinedCount = 0;
+  protected importing: HostMessage | undefined;
   protected readonly subscription: Subscription;
   protected readonly toDispose = new DisposableCollection();
 
@@ -43,12 +46,22 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     @inject(HostTokens.clock) protected readonly clock: Clock,
     @inject(OrderSync) protected readonly sync: OrderSync,
     @inject(HostTokens.notifications) protected readonly notifications: NotificationService,
+    @inject(OrderImporter) protected readonly importer: OrderImporter,
   ) {
     this.subscription = this.store.orders$.subscribe((orders) => this.showAvailable(orders));
     this.toDispose.push(
       this.store.onDidReportProblem((problem) => this.showProblem(problem)),
       this.sync.onDidChangeStatus((status) => this.showSyncStatus(status)),
       this.sync.onDidReceive((event) => this.tellCancellations(event)),
+      this.importer.onDidProgress((progress) => {
+        this.importing = progress && {
+          id: IMPORTING,
+          text: msg(str`Importeren… ${progress.done} van ${progress.total}`),
+          severity: 'info',
+          time: this.clock.now(),
+        };
+        this.onDidChangeEmitter.fire();
+      }),
       this.sync.onDidRefuseMessage(({ orderId, reason }) =>
         this.notifications.notify(msg(str`Locally weigerde een bericht over bestelling ${orderId}: ${reason}`), 'warning'),
       ),
@@ -56,7 +69,7 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
   }
 
   getMessages(): readonly HostMessage[] {
-    return [this.problem, this.syncProblem, this.quarantined, this.available].filter(
+    return [this.problem, this.syncProblem, this.quarantined, this.importing, this.available].filter(
       (message): message is HostMessage => message !== undefined,
     );
   }

@@ -127,6 +127,8 @@ export interface StoredOrder {
   readonly problems?: readonly string[];
   readonly transactionId?: string;
   readonly barcode?: string;
+  /** Things staff should know that did not stop the import, e.g. a shortage to call the customer about. */
+  readonly warnings?: readonly string[];
   /** Whether the host transaction is kept open ("Blijf Open"). */
   readonly keptOpen: boolean;
   /** When this till's screen first showed the order. */

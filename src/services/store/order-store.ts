@@ -122,6 +122,21 @@ export interface ReceivedResult {
 }
 
 /** 'outbox': a message was queued (the sender wakes); 'outbox-state': one was sent or rescheduled. */
+/** What the import decided for one order, written with the others of its chunk in one commit. */
+export interface ImportedOrder {
+  readonly source: string;
+  readonly orderId: string;
+  /** The revision the decision was made on; a changed order is left for the next run. */
+  readonly expectedRevision: number;
+  readonly to: OrderStatus;
+  readonly problems: readonly string[];
+  readonly warnings: readonly string[];
+  readonly transactionId?: string;
+  readonly barcode?: string;
+  /** The host had a transaction for this order with other lines; it is used, and said in the history. */
+  readonly conflict?: string;
+}
+
 type ChangedStore = 'orders' | 'outbox' | 'outbox-state';
 interface ChangeMessage {
   readonly stores: readonly ChangedStore[];
@@ -276,6 +291,50 @@ export class OrderStore implements Disposable {
     });
     if (result.added.length || result.changed.length) this.publish(['orders']);
     return result;
+  }
+
+  /**
+   * Writes the import's decisions for a chunk of orders in one strict transaction: status, reasons,
+   * warnings, the transaction and its barcode, and a history entry for each status change. An order
+   * changed since the decision (another tab) is skipped and returned as it is stored.
+   */
+  async recordImport(outcomes: readonly ImportedOrder[], at: number, by: string): Promise<StoredOrder[]> {
+    if (outcomes.length === 0) return [];
+    const written = await this.write(['orders', 'history'], async (tx, track) => {
+      const orders = tx.objectStore('orders');
+      const result: StoredOrder[] = [];
+      for (const outcome of outcomes) {
+        const current = await track(orders.get([outcome.source, outcome.orderId]));
+        if (!current || current.revision !== outcome.expectedRevision) continue;
+        const { problems: _problems, warnings: _warnings, ...rest } = current;
+        const next: StoredOrder = {
+          ...rest,
+          status: outcome.to,
+          ...(outcome.problems.length ? { problems: outcome.problems } : {}),
+          ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}),
+          ...(outcome.transactionId ? { transactionId: outcome.transactionId, barcode: outcome.barcode } : {}),
+          revision: current.revision + 1,
+          updatedAt: at,
+        };
+        void track(orders.put(next));
+        if (current.status !== outcome.to || outcome.conflict) {
+          const entry: HistoryEntry = {
+            source: outcome.source,
+            orderId: outcome.orderId,
+            from: current.status,
+            to: outcome.to,
+            at,
+            by,
+            ...(outcome.conflict ? { note: outcome.conflict } : {}),
+          };
+          void track(tx.objectStore('history').add(entry));
+        }
+        result.push(next);
+      }
+      return result;
+    });
+    if (written.length) this.publish(['orders']);
+    return written;
   }
 
   /** Payloads kept without a readable order id, oldest first. */

@@ -1,0 +1,61 @@
+import { inject, injectable } from 'inversify';
+import { Disposable, DisposableCollection } from '../common/disposable.js';
+import { OrderImporter } from '../services/import/order-importer.js';
+import { PluginLog } from '../services/plugin-log.js';
+import type { StoredOrder } from '../services/store/order-model.js';
+import { OrderStore } from '../services/store/order-store.js';
+import { OrderSync } from '../services/sync/order-sync.js';
+import type { StartupContribution } from './host-contribution-points.js';
+
+/**
+ * Imports what the poller stored: whenever orders wait in "received", the tab that polls for the
+ * till imports them, one run at a time (the host's idempotent creation guards the rest).
+ */
+@injectable()
+export class ImportRunner implements StartupContribution {
+  readonly startupId = 'order-import';
+  protected running = false;
+  protected again = false;
+
+  constructor(
+    @inject(OrderStore) protected readonly store: OrderStore,
+    @inject(OrderSync) protected readonly sync: OrderSync,
+    @inject(OrderImporter) protected readonly importer: OrderImporter,
+    @inject(PluginLog) protected readonly log: PluginLog,
+  ) {}
+
+  start(): Disposable {
+    const subscription = this.store.orders$.subscribe((orders) => void this.run(orders));
+    return new DisposableCollection(
+      Disposable.create(() => subscription.unsubscribe()),
+      this.sync.onDidChangeStatus(({ leader }) => {
+        if (leader) void this.store.getAllOrders().then((orders) => this.run(orders), () => undefined);
+      }),
+    );
+  }
+
+  protected async run(orders: readonly StoredOrder[]): Promise<void> {
+    const { leader, importsHere } = this.sync.status;
+    const waiting = orders.filter((order) => order.status === 'received' && order.order);
+    if (!leader || !importsHere || waiting.length === 0) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      await this.importer.importOrders(waiting);
+      if (this.again) {
+        this.again = false;
+        this.running = false;
+        await this.run(await this.store.getAllOrders());
+      }
+    } catch (error) {
+      // The orders stay "received": the next change or poll tries again, safely. A plugin switched
+      // off mid-import lands here too, with nothing half-written.
+      this.log.warn('Import stopped; it is tried again with the next change', error);
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { ContainerModule, type Newable } from 'inversify';
+import { bindContributionProvider } from '../../common/contribution-provider.js';
+import {
+  EmailCustomerMatcher,
+  GtinProductMatcher,
+  RememberedCustomerMatcher,
+  RememberedProductMatcher,
+  VendorPartNumberMatcher,
+} from './built-in-matchers.js';
+import { CustomerMatcher, ProductMatcher } from './matchers.js';
+import { OrderImporter } from './order-importer.js';
+
+/** Import: the matchers (built-in ones bound like any other contribution) and the importer. */
+export const importModule = new ContainerModule(({ bind }) => {
+  bindContributionProvider(bind, ProductMatcher);
+  bindContributionProvider(bind, CustomerMatcher);
+  const contribute = (point: symbol, implementation: Newable<object>) => {
+    bind(implementation).toSelf().inSingletonScope();
+    bind(point).toService(implementation);
+  };
+  contribute(ProductMatcher, RememberedProductMatcher);
+  contribute(ProductMatcher, GtinProductMatcher);
+  contribute(ProductMatcher, VendorPartNumberMatcher);
+  contribute(CustomerMatcher, RememberedCustomerMatcher);
+  contribute(CustomerMatcher, EmailCustomerMatcher);
+  bind(OrderImporter).toSelf().inSingletonScope();
+});

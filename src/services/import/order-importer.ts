@@ -1,0 +1,191 @@
+import { msg, str } from '@lit/localize';
+import { inject, injectable, named } from 'inversify';
+import { ContributionProvider } from '../../common/contribution-provider.js';
+import { Emitter, type Event } from '../../common/event.js';
+import type {
+  Clock,
+  Customer,
+  CustomerPatch,
+  CustomerService,
+  Product,
+  ProductService,
+  TransactionDraft,
+  TransactionService,
+} from '../../host/index.js';
+import { HostTokens } from '../../host-tokens.js';
+import { PluginLog } from '../plugin-log.js';
+import { externalRef, type OrderStatus, type ProviderOrderLine, type StoredOrder } from '../store/order-model.js';
+import { OrderStore, type ImportedOrder } from '../store/order-store.js';
+import { CustomerMatcher, ProductMatcher, resolveMatch, type Resolution } from './matchers.js';
+
+/** Orders per host commit: one poll's orders go through in a few commits, with progress between. */
+const CHUNK = 50;
+
+/** Statuses the import takes orders from (first import, or "Verkoop afhandelen" after a repair). */
+export const IMPORTABLE: readonly OrderStatus[] = ['received', 'customer-id-required', 'product-link-failed'];
+
+export interface ImportProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ImportSummary {
+  readonly imported: number;
+  readonly failed: number;
+}
+
+/** The decision for one order, made before anything is written. */
+interface ImportPlan {
+  readonly order: StoredOrder;
+  readonly status: OrderStatus;
+  readonly problems: readonly string[];
+  readonly customer?: Customer;
+  readonly products?: readonly Product[];
+}
+
+/**
+ * Imports stored orders (DESIGN §5): match the customer and every line, then create the host
+ * transactions in one batch (idempotent by external reference, stock taken in the same host
+ * commit), then write every order's status in one plugin commit. The two databases cannot share a
+ * transaction, so each step is safe to replay: after a crash between them the order is still
+ * waiting, and the next run finds its transaction already made and completes it.
+ */
+@injectable()
+export class OrderImporter {
+  protected readonly onDidProgressEmitter = new Emitter<ImportProgress | undefined>();
+  /** Progress of a running import; `undefined` when it ended. */
+  readonly onDidProgress: Event<ImportProgress | undefined> = this.onDidProgressEmitter.event;
+
+  constructor(
+    @inject(OrderStore) protected readonly store: OrderStore,
+    @inject(HostTokens.customers) protected readonly customers: CustomerService,
+    @inject(HostTokens.products) protected readonly products: ProductService,
+    @inject(HostTokens.transactions) protected readonly transactions: TransactionService,
+    @inject(HostTokens.clock) protected readonly clock: Clock,
+    @inject(ContributionProvider) @named(ProductMatcher) protected readonly productMatchers: ContributionProvider<ProductMatcher>,
+    @inject(ContributionProvider) @named(CustomerMatcher) protected readonly customerMatchers: ContributionProvider<CustomerMatcher>,
+    @inject(PluginLog) protected readonly log: PluginLog,
+  ) {}
+
+  /** Imports the given orders (those in an importable status with a valid payload), chunk by chunk. */
+  async importOrders(orders: readonly StoredOrder[], by = 'Import'): Promise<ImportSummary> {
+    const todo = orders.filter((order) => order.order && IMPORTABLE.includes(order.status));
+    let imported = 0;
+    let failed = 0;
+    try {
+      for (let start = 0; start < todo.length; start += CHUNK) {
+        this.onDidProgressEmitter.fire({ done: start, total: todo.length });
+        const written = await this.importChunk(todo.slice(start, start + CHUNK), by);
+        imported += written.filter((o) => o.status === 'new').length;
+        failed += written.filter((o) => o.status !== 'new').length;
+      }
+    } finally {
+      this.onDidProgressEmitter.fire(undefined);
+    }
+    return { imported, failed };
+  }
+
+  protected async importChunk(orders: readonly StoredOrder[], by: string): Promise<StoredOrder[]> {
+    const plans = await Promise.all(orders.map((order) => this.plan(order)));
+    const ready = plans.filter((plan) => plan.status === 'new');
+    for (const plan of ready) await this.updateCustomer(plan);
+
+    const results = ready.length ? await this.transactions.createMany(ready.map((plan) => this.draft(plan))) : [];
+    const outcomes: ImportedOrder[] = [];
+    for (const plan of plans) {
+      const at = ready.indexOf(plan);
+      const result = at >= 0 ? results[at] : undefined;
+      const transaction = result?.transaction;
+      outcomes.push({
+        source: plan.order.source,
+        orderId: plan.order.orderId,
+        expectedRevision: plan.order.revision,
+        to: plan.status,
+        problems: plan.problems,
+        warnings: transaction ? await this.shortages(plan) : [],
+        ...(transaction ? { transactionId: transaction.id, barcode: transaction.barcode } : {}),
+        ...(result?.status === 'conflict' ? { conflict: result.reason } : {}),
+      });
+    }
+    return this.store.recordImport(outcomes, this.clock.now(), by);
+  }
+
+  /** Matches the customer (first) and every line; the reasons are worded for staff. */
+  protected async plan(order: StoredOrder): Promise<ImportPlan> {
+    const provider = order.order!;
+    const report = (matcher: string, error: unknown) => this.log.error(`Matcher "${matcher}" failed on ${order.orderId}; skipped`, error);
+    const customer = await resolveMatch(this.customerMatchers.getContributions(), provider.customer, order.source, report);
+    const lines = await Promise.all(
+      provider.lines.map((line) => resolveMatch(this.productMatchers.getContributions(), line, order.source, report)),
+    );
+    const problems: string[] = [];
+    if (customer.kind !== 'matched') problems.push(customerProblem(provider.customer.email, customer));
+    lines.forEach((resolution, index) => {
+      if (resolution.kind !== 'matched') problems.push(lineProblem(index, provider.lines[index]!, resolution));
+    });
+    const products = lines.flatMap((resolution) => (resolution.kind === 'matched' ? [resolution.match] : []));
+    const status: OrderStatus =
+      customer.kind !== 'matched' ? 'customer-id-required' : products.length < lines.length ? 'product-link-failed' : 'new';
+    return customer.kind === 'matched' ? { order, status, problems, customer: customer.match, products } : { order, status, problems };
+  }
+
+  /** On a match only the shipping address may change, and the e-mail opt-in is ticked, never unticked. */
+  protected async updateCustomer({ order, customer }: ImportPlan): Promise<void> {
+    if (!customer) return;
+    const provider = order.order!.customer;
+    const patch: { -readonly [K in keyof CustomerPatch]: CustomerPatch[K] } = {};
+    if (JSON.stringify(customer.shippingAddress) !== JSON.stringify(provider.shippingAddress)) patch.shippingAddress = provider.shippingAddress;
+    if (provider.emailOptIn && !customer.includeInCommunication) patch.includeInCommunication = true;
+    if (Object.keys(patch).length) await this.customers.update(customer.id, patch);
+  }
+
+  protected draft({ order, customer, products }: ImportPlan): TransactionDraft {
+    const provider = order.order!;
+    const note = provider.note ? `\n${msg('Opmerking van de klant:')} ${provider.note}` : '';
+    return {
+      externalRef: externalRef(order.source, order.orderId),
+      ...(customer ? { customerId: customer.id } : {}),
+      // The order's prices, never the catalogue's.
+      lines: provider.lines.map((line, index) => ({
+        productId: products![index]!.id,
+        description: line.description,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        vatRate: line.vatRate,
+      })),
+      notes: `${msg(str`eCommerce-bestelling ${order.orderId}`)}${note}`,
+    };
+  }
+
+  /** Lines ordered beyond the stock there was: warnings to call the customer early; they do not block. */
+  protected async shortages({ order, products }: ImportPlan): Promise<string[]> {
+    const warnings: string[] = [];
+    for (const [index, line] of order.order!.lines.entries()) {
+      // Stock is read after the transaction took it: below zero means there was not enough.
+      const product = await this.products.get(products![index]!.id);
+      if (product && product.stock < 0) {
+        const short = Math.min(line.quantity, -product.stock);
+        warnings.push(msg(str`Tekort: ${line.description}: ${short} van ${line.quantity} niet op voorraad`));
+      }
+    }
+    return warnings;
+  }
+}
+
+function customerProblem(email: string, resolution: Resolution<Customer>): string {
+  if (resolution.kind === 'ambiguous') {
+    const names = resolution.candidates.map((c) => `${c.firstName} ${c.lastName} (${c.id})`).join(', ');
+    return msg(str`Klant: meerdere klanten met ${email}: ${names}`);
+  }
+  return msg(str`Klant: geen klant met e-mailadres ${email}`);
+}
+
+function lineProblem(index: number, line: ProviderOrderLine, resolution: Resolution<Product>): string {
+  const ids = [line.gtin && `EAN ${line.gtin}`, line.vendorPartNumber && `VPN ${line.vendorPartNumber}`].filter(Boolean).join(', ');
+  const what = `${index + 1}. ${line.description}${ids ? ` (${ids})` : ''}`;
+  if (resolution.kind === 'ambiguous') {
+    const candidates = resolution.candidates.map((p) => `${p.description} (${p.id})`).join(', ');
+    return msg(str`Regel ${what}: meerdere producten via ${resolution.by}: ${candidates}`);
+  }
+  return msg(str`Regel ${what}: geen product gevonden`);
+}

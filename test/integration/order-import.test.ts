@@ -1,0 +1,144 @@
+import { expect } from '@open-wc/testing';
+import type { Container } from 'inversify';
+import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
+import { createShellHost, type ShellHost } from '../../shell/host/shell-host.js';
+import { ShellClock } from '../../shell/host/shell-clock.js';
+import { DisposableCollection } from '../../src/common/disposable.js';
+import { toGtin14 } from '../../src/common/gtin.js';
+import { HostContributionRegistrar } from '../../src/contributions/host-contribution-registrar.js';
+import { createPluginContainer } from '../../src/plugin-container.js';
+import { lineIdentifier } from '../../src/services/import/built-in-matchers.js';
+import { OrderImporter } from '../../src/services/import/order-importer.js';
+import type { StoredOrder } from '../../src/services/store/order-model.js';
+import { OrderStore } from '../../src/services/store/order-store.js';
+import { OrderSync } from '../../src/services/sync/order-sync.js';
+import { SimulatorKit } from '../mocks/simulator-test-kit.js';
+import { fetchManifest, TEST_NOW, until } from '../helpers/plugin-fixture.js';
+
+describe('importing orders against the demo bike shop', function () {
+  this.timeout(60_000);
+  const kit = new SimulatorKit('order-import');
+  let shell: ShellHost;
+  let simulator: LocallySimulator;
+  let container: Container;
+  let store: OrderStore;
+  let sync: OrderSync;
+  let registered: DisposableCollection;
+
+  before(() => kit.start());
+  after(() => kit.stop());
+
+  beforeEach(async () => {
+    const clock = new ShellClock({ start: TEST_NOW, realTime: false });
+    shell = await createShellHost({ dbName: `order-import-${crypto.randomUUID()}`, clock, seed: true });
+    await shell.settings.secretsFor('locally.ecommerce').store('locally.apiKey', 'demo-key');
+    ({ simulator } = kit.create({ now: () => clock.now() }));
+    container = createPluginContainer(shell.forPlugin(await fetchManifest()));
+    store = container.get(OrderStore);
+    sync = container.get(OrderSync);
+    registered = new DisposableCollection(store);
+    container.get(HostContributionRegistrar).registerAll(registered);
+    await until(() => sync.status.leader && sync.status.lastSuccessAt !== undefined, 'first poll', 10_000);
+  });
+
+  afterEach(() => {
+    registered.dispose();
+    shell.dispose();
+  });
+
+  /** Places an order, polls, and waits until the import has decided about it. */
+  async function placeAndImport(kind: 'match' | 'unknown-product' | 'ambiguous-product' | 'unknown-customer', type: 'buy' | 'reserve' = 'buy') {
+    const placed = await simulator.placeOrder(type, { kind });
+    await sync.checkNow();
+    let stored: StoredOrder | undefined;
+    await until(async () => {
+      stored = await store.getOrder('locally', placed.id);
+      return stored !== undefined && stored.status !== 'received';
+    }, `order ${placed.id} imported`, 10_000);
+    return { placed, stored: stored! };
+  }
+
+  it('a matching order becomes "Nieuw" with a transaction at the order\'s prices, its barcode, and the stock taken', async () => {
+    const stockBefore = new Map((await shell.data.products.list(0, 5000)).map((p) => [p.id, p.stock]));
+    const { placed, stored } = await placeAndImport('match');
+    expect(stored.status, JSON.stringify(stored.problems)).to.equal('new');
+    const transaction = (await shell.data.transactions.getByExternalRef(`locally:${placed.id}`))!;
+    expect(stored.transactionId).to.equal(transaction.id);
+    expect(stored.barcode).to.equal(transaction.barcode);
+    expect(transaction.lines.map((l) => [l.quantity, l.unitPriceCents])).to.deep.equal(
+      placed.lines.map((l) => [l.quantity, Math.round(Number(l.unitPrice) * 100)]),
+    );
+    expect(transaction.notes).to.contain(placed.id);
+    for (const line of transaction.lines) {
+      const now = (await shell.data.products.get(line.productId))!.stock;
+      const ordered = transaction.lines.filter((l) => l.productId === line.productId).reduce((n, l) => n + l.quantity, 0);
+      expect(now, line.description).to.equal(stockBefore.get(line.productId)! - ordered);
+    }
+    const history = await store.getHistory('locally', placed.id);
+    expect(history.map((h) => [h.from, h.to])).to.deep.equal([['received', 'new']]);
+  });
+
+  it('an unknown customer asks "Klant-ID vereist" with the reason; unknown and ambiguous products "Productkoppeling mislukt"', async () => {
+    const customer = await placeAndImport('unknown-customer');
+    expect(customer.stored.status).to.equal('customer-id-required');
+    expect(customer.stored.problems!.join('\n')).to.contain(`geen klant met e-mailadres ${customer.placed.customer.email}`);
+    expect(await shell.data.transactions.getByExternalRef(`locally:${customer.placed.id}`)).to.equal(undefined);
+
+    const unknown = await placeAndImport('unknown-product');
+    expect(unknown.stored.status).to.equal('product-link-failed');
+    expect(unknown.stored.problems!.join('\n')).to.contain('geen product gevonden');
+
+    const ambiguous = await placeAndImport('ambiguous-product');
+    expect(ambiguous.stored.status).to.equal('product-link-failed');
+    expect(ambiguous.stored.problems!.join('\n')).to.match(/meerdere producten via (EAN|VPN)/);
+    expect(await shell.data.transactions.getByExternalRef(`locally:${ambiguous.placed.id}`)).to.equal(undefined);
+  });
+
+  it('a product linked by hand is remembered for the line and repairs the order on the next import', async () => {
+    const { placed, stored } = await placeAndImport('unknown-product');
+    const failing = stored.order!.lines.find((line) => stored.problems!.some((p) => p.includes(line.description)))!;
+    const [product] = await shell.data.products.search('Schwalbe', 1);
+    await store.putProductLink({ source: 'locally', lineIdentifier: lineIdentifier(failing)!, productId: product!.id, linkedAt: 0, by: 'test' });
+    const [again] = await container.get(OrderImporter).importOrders([stored]).then(() => store.getAllOrders()).then((all) => all.filter((o) => o.orderId === placed.id));
+    expect(again!.status).to.equal('new');
+    const transaction = (await shell.data.transactions.getByExternalRef(`locally:${placed.id}`))!;
+    expect(transaction.lines.map((l) => l.productId)).to.include(product!.id);
+  });
+
+  it('replays safely: a transaction made before a crash is found again, and the stock is taken once', async () => {
+    const placed = await simulator.placeOrder('buy', { kind: 'match' });
+    // The poll stores the order; stop the runner from importing it, as if the tab died right then.
+    registered.dispose();
+    const plugin = createPluginContainer(shell.forPlugin(await fetchManifest()));
+    const quietStore = plugin.get(OrderStore);
+    const quietSync = plugin.get(OrderSync);
+    const stop = quietSync.start();
+    try {
+      await until(() => quietSync.status.leader, 'lead', 10_000);
+      await quietSync.checkNow();
+      const stored = (await quietStore.getOrder('locally', placed.id))!;
+      expect(stored.status).to.equal('received');
+      // The host commit of the import happened, the plugin commit did not.
+      const lines = await Promise.all(
+        stored.order!.lines.map(async (line) => {
+          const byGtin = line.gtin ? await shell.data.products.findByGtin(toGtin14(line.gtin) ?? line.gtin) : [];
+          const product = byGtin.length === 1 ? byGtin[0] : (await shell.data.products.findByVendorPartNumber(line.vendorPartNumber ?? ''))[0];
+          return { line, product };
+        }),
+      );
+      expect(lines.every((l) => l.product), 'a matching order has a product for every line').to.equal(true);
+      const draftLines = lines.map(({ line, product }) => ({ productId: product!.id, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents, vatRate: line.vatRate }));
+      const first = await shell.data.transactions.createMany([{ externalRef: `locally:${placed.id}`, lines: draftLines }]);
+      const stockAfterFirst = (await shell.data.products.get(draftLines[0]!.productId))!.stock;
+
+      await plugin.get(OrderImporter).importOrders([stored]);
+      const imported = (await quietStore.getOrder('locally', placed.id))!;
+      expect(imported.status).to.equal('new');
+      expect(imported.transactionId).to.equal(first[0]!.transaction.id);
+      expect((await shell.data.products.get(draftLines[0]!.productId))!.stock).to.equal(stockAfterFirst);
+    } finally {
+      stop.dispose();
+      quietStore.dispose();
+    }
+  });
+});
