@@ -21,6 +21,7 @@ export class EcommerceScreen extends LitElement {
     th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid #d0d5dd; }
     th { background: #f2f4f7; font-weight: 600; }
     td.amount { text-align: right; font-variant-numeric: tabular-nums; }
+    td.notes { font-size: 0.9em; color: #7a2e0e; max-width: 28rem; }
     .empty { padding: 1rem; color: #475467; }
     .toolbar { display: flex; gap: 0.75rem; align-items: center; padding: 0.5rem 0; }
     .toolbar button { font: inherit; padding: 0.35rem 0.8rem; }
@@ -94,6 +95,7 @@ export class EcommerceScreen extends LitElement {
             <th scope="col">${msg('Ascend Barcode')}</th>
             <th scope="col">${msg('Status')}</th>
             <th scope="col">${msg('Bericht aan Locally')}</th>
+            <th scope="col">${msg('Toelichting')}</th>
           </tr>
         </thead>
         <tbody>
@@ -108,6 +110,7 @@ export class EcommerceScreen extends LitElement {
                 <td>${order.barcode ?? nothing}</td>
                 <td>${orderStatusLabel(order.status)}</td>
                 <td>${(outboxByOrder.get(`${order.source}:${order.orderId}`) ?? []).map((m) => outboxStateLabel(m)).join('; ')}</td>
+                <td class="notes">${[...(order.problems ?? []), ...(order.warnings ?? [])].map((text) => html`<div>${text}</div>`)}</td>
               </tr>
             `,
           )}

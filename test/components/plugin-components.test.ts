@@ -12,7 +12,7 @@ import { storedOrder } from '../helpers/plugin-fixture.js';
 describe('the eCommerce-verkopen screen', () => {
   it('lists the orders newest first with status labels, and follows the stream', async () => {
     const older = storedOrder({ orderId: 'AAA111', placedAt: 1_000, status: 'in-progress' });
-    const newer = storedOrder({ orderId: 'BBB222', placedAt: 2_000, status: 'customer-id-required' });
+    const newer = storedOrder({ orderId: 'BBB222', placedAt: 2_000, status: 'customer-id-required', problems: ['Klant: geen klant met e-mailadres <b>x</b>@example.nl'] });
     const orders = new BehaviorSubject<readonly StoredOrder[]>([older]);
     const seen: string[] = [];
     const screen = await fixture<EcommerceScreen>(
@@ -22,7 +22,7 @@ describe('the eCommerce-verkopen screen', () => {
     await screen.updateComplete;
 
     const rows = [...screen.shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.textContent.replace(/\s+/g, ' ').trim());
-    expect(rows[0]).to.contain('BBB222').and.contain('Klant-ID vereist');
+    expect(rows[0]).to.contain('BBB222').and.contain('Klant-ID vereist').and.contain('Klant: geen klant met e-mailadres <b>x</b>@example.nl');
     expect(rows[1]).to.contain('AAA111').and.contain('In behandeling');
     expect(await findByShadowRole(screen, 'columnheader', { name: 'eCommerce order-ID' })).to.exist;
     expect(seen).to.include.members(['AAA111', 'BBB222']);
