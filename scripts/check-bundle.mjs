@@ -3,8 +3,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-// inversify (~20 kB gzip), rxjs, idb, the sync service: what a till needs from its first second.
-const ACTIVATION_GZIP_BUDGET = 50 * 1024;
+// inversify (~20 kB gzip), rxjs, idb, the poller and the importer: what a till needs from its first
+// second. Raise it only knowingly: what staff do not need at once belongs in a lazy chunk.
+const ACTIVATION_GZIP_BUDGET = 56 * 1024;
 const LAZY_ELEMENTS = ['ecommerce-screen', 'ecommerce-payment-dialog'];
 
 const problems = [];
