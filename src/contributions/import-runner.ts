@@ -2,7 +2,6 @@ import { inject, injectable } from 'inversify';
 import { Disposable, DisposableCollection } from '../common/disposable.js';
 import { OrderImporter } from '../services/import/order-importer.js';
 import { PluginLog } from '../services/plugin-log.js';
-import type { StoredOrder } from '../services/store/order-model.js';
 import { OrderStore } from '../services/store/order-store.js';
 import { OrderSync } from '../services/sync/order-sync.js';
 import type { StartupContribution } from './host-contribution-points.js';
@@ -25,31 +24,30 @@ export class ImportRunner implements StartupContribution {
   ) {}
 
   start(): Disposable {
-    const subscription = this.store.orders$.subscribe((orders) => void this.run(orders));
+    const subscription = this.store.orders$.subscribe(() => void this.run());
     return new DisposableCollection(
       Disposable.create(() => subscription.unsubscribe()),
       this.sync.onDidChangeStatus(({ leader }) => {
-        if (leader) void this.store.getAllOrders().then((orders) => this.run(orders), () => undefined);
+        if (leader) void this.run();
       }),
     );
   }
 
-  protected async run(orders: readonly StoredOrder[]): Promise<void> {
-    const { leader, importsHere } = this.sync.status;
-    const waiting = orders.filter((order) => order.status === 'received' && order.order);
-    if (!leader || !importsHere || waiting.length === 0) return;
+  /** One run at a time: a change during a run asks for one more round, which reads the orders afresh. */
+  protected async run(): Promise<void> {
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = true;
     try {
-      await this.importer.importOrders(waiting);
-      if (this.again) {
+      do {
         this.again = false;
-        this.running = false;
-        await this.run(await this.store.getAllOrders());
-      }
+        const { leader, importsHere } = this.sync.status;
+        if (!leader || !importsHere) return;
+        const waiting = (await this.store.getAllOrders()).filter((order) => order.status === 'received' && order.order);
+        if (waiting.length) await this.importer.importOrders(waiting);
+      } while (this.again);
     } catch (error) {
       // The orders stay "received": the next change or poll tries again, safely. A plugin switched
       // off mid-import lands here too, with nothing half-written.

@@ -105,6 +105,7 @@ export class OrderImporter {
         warnings: transaction ? await this.shortages(plan) : [],
         ...(transaction ? { transactionId: transaction.id, barcode: transaction.barcode } : {}),
         ...(result?.status === 'conflict' ? { conflict: result.reason } : {}),
+        changedMeanwhile: msg('De bestelling veranderde tijdens het importeren (bijv. geannuleerd); haal de artikelen uit de transactie.'),
       });
     }
     return this.store.recordImport(outcomes, this.clock.now(), by);

@@ -135,6 +135,8 @@ export interface ImportedOrder {
   readonly barcode?: string;
   /** The host had a transaction for this order with other lines; it is used, and said in the history. */
   readonly conflict?: string;
+  /** The warning kept when the order changed while it was imported (its transaction is kept on it). */
+  readonly changedMeanwhile: string;
 }
 
 type ChangedStore = 'orders' | 'outbox' | 'outbox-state';
@@ -263,22 +265,24 @@ export class OrderStore implements Disposable {
       const orders = tx.objectStore('orders');
       const added: StoredOrder[] = [];
       const changed: { before: StoredOrder; after: StoredOrder }[] = [];
-      const addedKeys = new Set<string>();
+      // The latest version of each order this page touched: a later copy in the same page (a
+      // cancellation right after the order, a duplicate) is reconciled against it, never dropped.
+      const latest = new Map<string, StoredOrder>();
       for (const incoming of page.orders) {
         const key = JSON.stringify([incoming.source, incoming.orderId]);
-        // Delivered twice in one page: the first copy counts.
-        if (addedKeys.has(key)) continue;
-        const current = changed.findLast((c) => c.after.source === incoming.source && c.after.orderId === incoming.orderId)?.after
-          ?? (await track(orders.get([incoming.source, incoming.orderId])));
+        const current = latest.get(key) ?? (await track(orders.get([incoming.source, incoming.orderId])));
         if (!current) {
-          addedKeys.add(key);
+          latest.set(key, incoming);
           added.push(incoming);
           void track(orders.add(incoming));
           continue;
         }
         const outcome = page.reconcile(current, incoming);
         if (!outcome) continue;
-        changed.push({ before: current, after: outcome.next });
+        latest.set(key, outcome.next);
+        const addedAt = added.findIndex((order) => order.source === incoming.source && order.orderId === incoming.orderId);
+        if (addedAt >= 0) added[addedAt] = outcome.next;
+        else changed.push({ before: current, after: outcome.next });
         void track(orders.put(outcome.next));
         if (outcome.history) void track(tx.objectStore('history').add(outcome.history));
       }
@@ -305,7 +309,24 @@ export class OrderStore implements Disposable {
       const result: StoredOrder[] = [];
       for (const outcome of outcomes) {
         const current = await track(orders.get([outcome.source, outcome.orderId]));
-        if (!current || current.revision !== outcome.expectedRevision) continue;
+        if (!current) continue;
+        if (current.revision !== outcome.expectedRevision) {
+          // Changed meanwhile (cancelled by the customer during the import): its status stands, but a
+          // transaction made for it is recorded, so staff find it and return its stock.
+          if (outcome.transactionId && !current.transactionId) {
+            const next: StoredOrder = {
+              ...current,
+              transactionId: outcome.transactionId,
+              barcode: outcome.barcode,
+              warnings: [...(current.warnings ?? []), ...outcome.warnings, outcome.changedMeanwhile],
+              revision: current.revision + 1,
+              updatedAt: at,
+            };
+            void track(orders.put(next));
+            result.push(next);
+          }
+          continue;
+        }
         const { problems: _problems, warnings: _warnings, ...rest } = current;
         const next: StoredOrder = {
           ...rest,

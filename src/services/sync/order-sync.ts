@@ -85,7 +85,9 @@ export class OrderSync implements Disposable {
   protected current: SyncStatus;
   protected readonly wake$ = new Subject<void>();
   protected readonly nextDelay$ = new BehaviorSubject<number>(0);
-  protected readonly pollDone$ = new Subject<void>();
+  /** The number of each poll as it finishes; "Nu controleren" waits for one that started after it. */
+  protected readonly pollDone$ = new Subject<number>();
+  protected pollsStarted = 0;
   protected wokenDuringPoll = false;
   protected outboxRun: Promise<void> = Promise.resolve();
   protected readonly running = new DisposableCollection();
@@ -156,7 +158,9 @@ export class OrderSync implements Disposable {
   async checkNow(): Promise<SyncStatus> {
     this.channel?.postMessage('check-now');
     if (!this.canPoll()) return this.current;
-    const done = firstValueFrom(this.pollDone$.pipe(filter(() => !this.wokenDuringPoll)), { defaultValue: undefined });
+    // A poll in progress may have read the provider before this was asked: wait for the next one.
+    const wanted = this.pollsStarted + 1;
+    const done = firstValueFrom(this.pollDone$.pipe(filter((poll) => poll >= wanted)), { defaultValue: undefined });
     this.wake$.next();
     await done;
     return this.current;
@@ -191,16 +195,21 @@ export class OrderSync implements Disposable {
 
   protected scheduleAfter(result: PollResult): void {
     const planned = nextPollDelay(result, { ...BACKOFF, intervalMs: this.intervalMs(), random: this.random });
-    // A provider that keeps answering "Retry-After: 0" must not turn the poller into a busy loop.
-    const delay = this.wokenDuringPoll ? 0 : result.kind === 'failed' ? Math.max(planned, MIN_BACKOFF_MS) : planned;
+    // Woken during a good poll: poll again at once. After a failure the backoff and Retry-After
+    // stand, whoever asked; and "Retry-After: 0" must not turn the poller into a busy loop.
+    const delay = result.kind === 'failed' ? Math.max(planned, MIN_BACKOFF_MS) : planned;
+    const again = result.kind === 'ok' && this.wokenDuringPoll;
     this.wokenDuringPoll = false;
-    this.update({ nextPollAt: this.clock.now() + delay });
-    this.pollDone$.next();
+    this.update({ nextPollAt: this.clock.now() + (again ? 0 : delay) });
+    this.pollDone$.next(this.pollsStarted);
     this.nextDelay$.next(delay);
+    // After this poll has fully ended (exhaustMap drops wakes while it runs), not on the next tick of the clock.
+    if (again) void Promise.resolve().then(() => this.wake$.next());
   }
 
   /** One poll of every source, then the outbox. Never rejects: failures become the result. */
   protected async pollOnce(): Promise<PollResult> {
+    this.pollsStarted++;
     this.update({ polling: true });
     try {
       for (const source of this.sources.getContributions()) {
@@ -307,6 +316,8 @@ export class OrderSync implements Disposable {
     if (!this.started) return;
     this.started = false;
     this.abort.abort();
+    // Waiting "Nu controleren" calls end with the status as it is.
+    this.pollDone$.complete();
     this.running.dispose();
     this.scheduler.dispose();
     this.onDidChangeStatusEmitter.dispose();

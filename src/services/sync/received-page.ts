@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { statusAfterProviderChange, isProviderCancellation } from '../lifecycle/order-lifecycle.js';
 import { deepEqual } from '../store/deep-equal.js';
-import type { StoredOrder } from '../store/order-model.js';
+import type { OrderStatus, ProviderOrderStatus, StoredOrder } from '../store/order-model.js';
 import type { Reconcile, ReceivedPage } from '../store/order-store.js';
 import type { OrderChangesPage, OrderSource, ReceivedOrder } from './order-source.js';
 
@@ -33,8 +33,7 @@ function toStoredOrder(source: string, received: ReceivedOrder, now: number): St
     return {
       source,
       orderId: order.id,
-      // An order that reaches us already cancelled needs no import, only an answer-free close.
-      status: isProviderCancellation(order.status) ? 'cancelled' : 'received',
+      status: firstStatus(order.status),
       placedAt: order.placedAt,
       type: order.type,
       order,
@@ -59,6 +58,18 @@ function toStoredOrder(source: string, received: ReceivedOrder, now: number): St
   };
 }
 
+/**
+ * Only an order still open at the provider waits for the import. One that reaches us already
+ * cancelled or declined is cancelled here; one the provider already has past that (accepted,
+ * picked up: handled elsewhere, or seen by a till starting from an empty database) is archived,
+ * so it never takes stock.
+ */
+function firstStatus(status: ProviderOrderStatus | undefined): OrderStatus {
+  if (status === undefined || status === 'open') return 'received';
+  if (isProviderCancellation(status) || status === 'declined') return 'cancelled';
+  return 'archived';
+}
+
 function guessType(raw: unknown): 'buy' | 'reserve' {
   return typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'reserve' ? 'reserve' : 'buy';
 }
@@ -67,15 +78,16 @@ function reconcileWith(source: OrderSource, now: number): Reconcile {
   return (current, incoming) => {
     // A good copy of an order that arrived unreadable repairs it: it waits for the import after all.
     if (incoming.order && !current.order && current.status === 'processing-failed') {
-      const to = isProviderCancellation(incoming.order.status) ? 'cancelled' : 'received';
+      const to = firstStatus(incoming.order.status);
       const { problems: _problems, ...rest } = current;
       return {
         next: { ...rest, status: to, order: incoming.order, raw: incoming.raw, placedAt: incoming.placedAt, type: incoming.type, updatedAt: now, revision: current.revision + 1 },
         history: { source: current.source, orderId: current.orderId, from: current.status, to, at: now, by: source.label, note: msg('Opnieuw ontvangen, nu wel leesbaar') },
       };
     }
-    // A bad copy of an order we hold in good shape is ignored.
+    // A bad copy of an order we hold in good shape is ignored, and so is an older copy delivered late.
     if (!incoming.order || !current.order) return undefined;
+    if ((incoming.order.updatedAt ?? 0) < (current.order.updatedAt ?? 0)) return undefined;
     const to = statusAfterProviderChange(current.status, incoming.order.status);
     if (!to && deepEqual(current.order, incoming.order)) return undefined;
     const next: StoredOrder = {

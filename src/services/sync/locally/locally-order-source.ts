@@ -70,31 +70,34 @@ export class LocallyOrderSource implements OrderSource {
     const url = new URL(path, base.url.href.endsWith('/') ? base.url.href : `${base.url.href}/`);
     const timeout = new AbortController();
     const timer = this.clock.setTimeout(() => timeout.abort(), REQUEST_TIMEOUT_MS);
-    let response: Response;
     try {
-      response = await fetch(url, {
-        method,
-        signal: AbortSignal.any([signal, timeout.signal]),
-        headers: {
-          Accept: 'application/json',
-          'X-Locally-Store-Id': storeId,
-          Authorization: `Bearer ${key}`,
-          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch {
-      // The browser's own message may name the URL but never the key; ours names neither.
-      if (timeout.signal.aborted) throw new OrderSourceError('timeout', 'Locally antwoordde niet op tijd');
-      throw new OrderSourceError('offline', 'Locally is niet bereikbaar (geen verbinding)');
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method,
+          signal: AbortSignal.any([signal, timeout.signal]),
+          headers: {
+            Accept: 'application/json',
+            'X-Locally-Store-Id': storeId,
+            Authorization: `Bearer ${key}`,
+            ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+            ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+          },
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        });
+      } catch {
+        // The browser's own message may name the URL but never the key; ours names neither.
+        if (timeout.signal.aborted) throw new OrderSourceError('timeout', 'Locally antwoordde niet op tijd');
+        throw new OrderSourceError('offline', 'Locally is niet bereikbaar (geen verbinding)');
+      }
+      // The timeout also covers a body that stalls after the headers.
+      return await this.readResponse(response, timeout.signal);
     } finally {
       timer.dispose();
     }
-    return this.readResponse(response);
   }
 
-  protected async readResponse(response: Response): Promise<unknown> {
+  protected async readResponse(response: Response, timeout: AbortSignal): Promise<unknown> {
     if (response.status === 401 || response.status === 403) {
       throw new OrderSourceError('unauthorized', 'Locally weigert het winkel-ID of de API-sleutel');
     }
@@ -103,10 +106,14 @@ export class LocallyOrderSource implements OrderSource {
       throw new OrderSourceError('rate-limited', 'Locally vraagt om even te wachten (te veel verzoeken)', retryAfterMs);
     }
     if (response.status >= 500) throw new OrderSourceError('server', `Locally heeft een storing (${response.status})`);
-    const text = await response.text().catch(() => undefined);
+    const text = await response.text().catch(() => {
+      throw timeout.aborted
+        ? new OrderSourceError('timeout', 'Locally antwoordde niet op tijd')
+        : new OrderSourceError('offline', 'De verbinding met Locally viel weg tijdens het antwoord');
+    });
     let body: unknown;
     try {
-      body = text === undefined || text === '' ? undefined : JSON.parse(text);
+      body = text === '' ? undefined : JSON.parse(text);
     } catch {
       throw new OrderSourceError('malformed', 'Locally stuurde een antwoord dat niet te lezen is');
     }
