@@ -15,6 +15,7 @@ export class ImportRunner implements StartupContribution {
   readonly startupId = 'order-import';
   protected running = false;
   protected again = false;
+  protected stopped = false;
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
@@ -25,8 +26,12 @@ export class ImportRunner implements StartupContribution {
 
   start(): Disposable {
     const subscription = this.store.orders$.subscribe(() => void this.run());
+    this.stopped = false;
     return new DisposableCollection(
-      Disposable.create(() => subscription.unsubscribe()),
+      Disposable.create(() => {
+        this.stopped = true;
+        subscription.unsubscribe();
+      }),
       this.sync.onDidChangeStatus(({ leader }) => {
         if (leader) void this.run();
       }),
@@ -44,14 +49,14 @@ export class ImportRunner implements StartupContribution {
       do {
         this.again = false;
         const { leader, importsHere } = this.sync.status;
-        if (!leader || !importsHere) return;
+        if (this.stopped || !leader || !importsHere) return;
         const waiting = (await this.store.getAllOrders()).filter((order) => order.status === 'received' && order.order);
         if (waiting.length) await this.importer.importOrders(waiting);
       } while (this.again);
     } catch (error) {
       // The orders stay "received": the next change or poll tries again, safely. A plugin switched
-      // off mid-import lands here too, with nothing half-written.
-      this.log.warn('Import stopped; it is tried again with the next change', error);
+      // off mid-import lands here too, with nothing half-written, and has nothing to report.
+      if (!this.stopped) this.log.warn('Import stopped; it is tried again with the next change', error);
     } finally {
       this.running = false;
     }
