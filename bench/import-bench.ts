@@ -20,6 +20,7 @@ import {
   type StoredCustomer,
   type StoredProduct,
   type StoredTransaction,
+  upgradeShellDb,
 } from '../shell/data/shell-database.js';
 import { productId } from '../shell/data/shell-product-service.js';
 import { transactionBarcode, transactionId } from '../shell/data/shell-transaction-service.js';
@@ -33,6 +34,7 @@ import { createPluginContainer } from '../src/plugin-container.js';
 import { OrderImporter } from '../src/services/import/order-importer.js';
 import type { HistoryEntry, ProviderOrder, ProviderOrderLine, StoredOrder } from '../src/services/store/order-model.js';
 import { OrderStore } from '../src/services/store/order-store.js';
+import { upgradeOrderDb } from '../src/services/store/order-db-schema.js';
 
 const LINES_PER_ORDER = 3;
 const NOW = Date.parse('2026-11-27T10:00:00+01:00');
@@ -259,25 +261,10 @@ interface RawSchema extends DBSchema {
 
 async function openRawDatabase(name: string): Promise<IDBPDatabase<RawSchema>> {
   return openDB<RawSchema>(name, 1, {
-    upgrade(db) {
-      // Same as shell/data/shell-database.ts and src/services/store/order-db-schema.ts.
-      const products = db.createObjectStore('products', { keyPath: 'id' });
-      products.createIndex('byGtin14', 'gtin14');
-      products.createIndex('byVendorPartNumber', 'vendorPartNumberKey');
-      const customers = db.createObjectStore('customers', { keyPath: 'id' });
-      customers.createIndex('byEmail', 'emailKey');
-      customers.createIndex('byPostcode', 'postcodeKey');
-      customers.createIndex('byPhone', 'phoneKey');
-      const transactions = db.createObjectStore('transactions', { keyPath: 'id' });
-      transactions.createIndex('byExternalRef', 'externalRef', { unique: true });
-      transactions.createIndex('byBarcode', 'barcode', { unique: true });
-      transactions.createIndex('byCreatedAt', 'createdAt');
-      db.createObjectStore('counters');
-      const orders = db.createObjectStore('orders', { keyPath: ['source', 'orderId'] });
-      orders.createIndex('by-status', 'status');
-      orders.createIndex('by-placed', 'placedAt');
-      const history = db.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
-      history.createIndex('by-order', ['source', 'orderId']);
+    // The real upgrade steps of both databases, so the floor has exactly their stores and indexes.
+    upgrade(db, oldVersion, newVersion, tx) {
+      upgradeShellDb(db as unknown as Parameters<typeof upgradeShellDb>[0], oldVersion);
+      upgradeOrderDb(db as unknown as Parameters<typeof upgradeOrderDb>[0], oldVersion, newVersion, tx as unknown as Parameters<typeof upgradeOrderDb>[3]);
     },
   });
 }

@@ -51,24 +51,27 @@ export type ShellWriteTransaction<S extends ShellStoreName[]> = IDBPTransaction<
 
 export const SHELL_DB_VERSION = 1;
 
+/** One `if (oldVersion < n)` step per version; the bench builds its raw floor with the same steps. */
+export function upgradeShellDb(db: IDBPDatabase<ShellSchema>, oldVersion: number): void {
+  if (oldVersion < 1) {
+    const products = db.createObjectStore('products', { keyPath: 'id' });
+    products.createIndex('byGtin14', 'gtin14');
+    products.createIndex('byVendorPartNumber', 'vendorPartNumberKey');
+    const customers = db.createObjectStore('customers', { keyPath: 'id' });
+    customers.createIndex('byEmail', 'emailKey');
+    customers.createIndex('byPostcode', 'postcodeKey');
+    customers.createIndex('byPhone', 'phoneKey');
+    const transactions = db.createObjectStore('transactions', { keyPath: 'id' });
+    transactions.createIndex('byExternalRef', 'externalRef', { unique: true });
+    transactions.createIndex('byBarcode', 'barcode', { unique: true });
+    transactions.createIndex('byCreatedAt', 'createdAt');
+    db.createObjectStore('counters');
+  }
+}
+
 export function openShellDatabase(name: string): Promise<ShellDatabase> {
   return openDB<ShellSchema>(name, SHELL_DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const products = db.createObjectStore('products', { keyPath: 'id' });
-        products.createIndex('byGtin14', 'gtin14');
-        products.createIndex('byVendorPartNumber', 'vendorPartNumberKey');
-        const customers = db.createObjectStore('customers', { keyPath: 'id' });
-        customers.createIndex('byEmail', 'emailKey');
-        customers.createIndex('byPostcode', 'postcodeKey');
-        customers.createIndex('byPhone', 'phoneKey');
-        const transactions = db.createObjectStore('transactions', { keyPath: 'id' });
-        transactions.createIndex('byExternalRef', 'externalRef', { unique: true });
-        transactions.createIndex('byBarcode', 'barcode', { unique: true });
-        transactions.createIndex('byCreatedAt', 'createdAt');
-        db.createObjectStore('counters');
-      }
-    },
+    upgrade: upgradeShellDb,
     blocking(_currentVersion, _blockedVersion, event) {
       // Another tab upgrades or deletes the database: let it, rather than hang it.
       (event.target as IDBDatabase).close();
