@@ -200,6 +200,27 @@ describe('the polling service', () => {
     expect(sync.status.importsHere).to.equal(false);
   });
 
+  it('sends an order\'s messages in the order they were queued, even when the first one has to wait', async () => {
+    source.add(wireOrder({ id: 'Q1' }));
+    await sync.checkNow();
+    const queue = (kind: 'accept' | 'ready-for-pickup', to: 'in-progress' | 'ready-for-pickup') => {
+      const at = clock.now();
+      return store.applyStatusChange({
+        source: 'locally', orderId: 'Q1', to, by: 'test', at,
+        outbox: { source: 'locally', orderId: 'Q1', kind, createdAt: at, attempts: 0, nextAttemptAt: at },
+      });
+    };
+    source.sendFailures.push(new OrderSourceError('server', 'storing (503)'));
+    await queue('accept', 'in-progress');
+    await until(async () => (await store.getPendingOutbox(Number.MAX_SAFE_INTEGER))[0]?.attempts === 1, 'accept failed once');
+    await queue('ready-for-pickup', 'ready-for-pickup');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(source.sent, 'ready-for-pickup waits for accept').to.deep.equal([]);
+    await advance(5 * MINUTE);
+    await until(() => source.sent.length === 2, 'both sent');
+    expect(source.sent.map((m) => m.kind)).to.deep.equal(['accept', 'ready-for-pickup']);
+  });
+
   it('sends the outbox after storing, retries with backoff, and keeps a refusal with its reason', async () => {
     source.add(wireOrder({ id: 'O1' }));
     await sync.checkNow();

@@ -18,7 +18,7 @@ import { Emitter, type Event } from '../../common/event.js';
 import type { Clock, PluginContext, SettingsService } from '../../host/index.js';
 import { HostTokens } from '../../host-tokens.js';
 import { PluginLog } from '../plugin-log.js';
-import type { StoredOrder } from '../store/order-model.js';
+import type { OutboxMessage, StoredOrder } from '../store/order-model.js';
 import { OrderStore, type ReceivedResult } from '../store/order-store.js';
 import { backoffDelay, MIN_BACKOFF_MS, nextPollDelay, type PollResult } from './backoff.js';
 import { ClockScheduler } from './clock-scheduler.js';
@@ -279,16 +279,25 @@ export class OrderSync implements Disposable {
     return this.outboxRun;
   }
 
+  /** Sends rounds of due messages (one per order per round) until a round sends nothing or the provider fails. */
   protected async sendDueMessages(): Promise<void> {
+    while (await this.sendRound());
+  }
+
+  /** One round: each order's oldest waiting message, when due. True when something went out and more may follow. */
+  protected async sendRound(): Promise<boolean> {
     const sources = new Map(this.sources.getContributions().map((source) => [source.id, source]));
-    for (const message of await this.store.getPendingOutbox(this.clock.now())) {
+    const now = this.clock.now();
+    let sent = false;
+    for (const message of firstPerOrder(await this.store.getPendingOutbox(Number.MAX_SAFE_INTEGER - 1))) {
       const source = sources.get(message.source);
-      if (!source || message.id === undefined || !this.canPoll()) continue;
+      if (!source || message.id === undefined || message.nextAttemptAt > now || !this.canPoll()) continue;
       const attempts = message.attempts + 1;
       try {
         const outcome = await source.send(message, this.abort.signal);
         if (outcome.kind === 'sent') {
           await this.store.removeOutbox(message.id);
+          sent = true;
         } else {
           // Refused for good: kept with the reason, for staff to see on the order, and never retried.
           await this.store.putOutbox({ ...message, attempts, lastError: outcome.reason, nextAttemptAt: Number.MAX_SAFE_INTEGER });
@@ -300,9 +309,10 @@ export class OrderSync implements Disposable {
         const wait = retryAfter ?? backoffDelay(attempts, { ...BACKOFF, random: this.random });
         await this.store.putOutbox({ ...message, attempts, lastError: reason, nextAttemptAt: this.clock.now() + wait });
         // The provider cannot be reached now: the other messages wait for the next poll.
-        return;
+        return false;
       }
     }
+    return sent;
   }
 
   protected update(patch: Partial<SyncStatus>): void {
@@ -324,6 +334,20 @@ export class OrderSync implements Disposable {
     this.onDidReceiveEmitter.dispose();
     this.onDidRefuseMessageEmitter.dispose();
   }
+}
+
+/**
+ * The provider takes an order's messages only in the order they were queued (accept before
+ * ready-for-pickup): of each order's waiting messages only the oldest may go, when it is due.
+ * Refused ones (parked at the end of time) are left out by the caller's bound.
+ */
+export function firstPerOrder(messages: readonly OutboxMessage[]): OutboxMessage[] {
+  const first = new Map<string, OutboxMessage>();
+  for (const message of [...messages].sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) {
+    const key = `${message.source}:${message.orderId}`;
+    if (!first.has(key)) first.set(key, message);
+  }
+  return [...first.values()].sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
 }
 
 /** Orders fetched and stored but not yet through the import. */
