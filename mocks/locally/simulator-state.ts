@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { commitOrAbort } from '../../src/common/write-transaction.js';
 import { FaultSwitches, type FaultSettings } from './faults.js';
 import type { LocallyOrder, LocallyRopisMethod } from './locally-order.js';
 
@@ -135,20 +136,7 @@ export class SimulatorState {
   /** Runs `work` in one readwrite transaction over all stores and resolves once it has committed. */
   async write<T>(work: (tx: SimulatorStateTransaction) => Promise<T>): Promise<T> {
     const tx = this.db.transaction(ALL_STORES, 'readwrite', { durability: 'strict' });
-    try {
-      const result = await work(new SimulatorStateTransaction(tx));
-      await tx.done;
-      return result;
-    } catch (error) {
-      // Undo whatever the work wrote before it failed; the abort rejects `done`, which nobody awaits now.
-      tx.done.catch(() => undefined);
-      try {
-        tx.abort();
-      } catch {
-        // Already committed or aborted.
-      }
-      throw error;
-    }
+    return commitOrAbort(tx, () => work(new SimulatorStateTransaction(tx)));
   }
 
   getOrder(id: string): Promise<SimulatorOrderRecord | undefined> {

@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Customer } from '../../src/host/customers.js';
 import type { Product } from '../../src/host/products.js';
 import type { Transaction } from '../../src/host/transactions.js';
+import { commitOrAbort } from '../../src/common/write-transaction.js';
 import { toGtin14 } from './gtin.js';
 
 /** A product with the normalized keys its indexes use. */
@@ -89,19 +90,7 @@ export async function writeTransaction<S extends ShellStoreName[], R>(
   work: (tx: ShellWriteTransaction<S>) => Promise<R>,
 ): Promise<R> {
   const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
-  try {
-    const result = await work(tx);
-    await tx.done;
-    return result;
-  } catch (error) {
-    tx.done.catch(() => undefined);
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    throw error;
-  }
+  return commitOrAbort(tx, () => work(tx));
 }
 
 /** Takes the next number of a named sequence inside a transaction that holds "counters". */

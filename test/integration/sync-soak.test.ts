@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { mulberry32 } from '../../shell/data/mulberry32.js';
 import { FAULT_NAMES, type FaultName } from '../../mocks/locally/faults.js';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
 import type { ShellClock } from '../../shell/host/shell-clock.js';
@@ -8,18 +9,6 @@ import { OrderStore } from '../../src/services/store/order-store.js';
 import { OrderSync, SyncRandom } from '../../src/services/sync/order-sync.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 import { fetchManifest, startShell, until } from '../helpers/plugin-fixture.js';
-
-/** A small seeded PRNG, so a failing soak can be replayed exactly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOAK_SEED = 20261127;
 const CYCLES = 200;

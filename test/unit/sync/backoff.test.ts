@@ -1,17 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { mulberry32 } from '../../../shell/data/mulberry32.js';
 import { MIN_BACKOFF_MS, backoffDelay, nextPollDelay, parseRetryAfter, type PollResult } from '../../../src/services/sync/backoff.js';
 
-/** mulberry32: a small seeded generator, so jitter tests are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded generator, so jitter tests are reproducible. */
+const seeded = mulberry32;
 
 const base = { baseMs: 2_000, maxMs: 5 * 60_000 };
 
