@@ -10,7 +10,8 @@ export { demoProducts, demoCustomers, DEMO_DUPLICATES } from './demo-seed.js';
 export { toGtin14 } from './gtin.js';
 export { amountDue } from './amount-due.js';
 export { ShellCustomerService } from './shell-customer-service.js';
-export { ShellProductService, type ProductDraft } from './shell-product-service.js';
+export { ShellProductService } from './shell-product-service.js';
+export type { ProductDraft } from '../../src/host/products.js';
 export { ShellTransactionService, type FinalizePrompt } from './shell-transaction-service.js';
 export { ShellPaymentService } from './shell-payment-service.js';
 

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { Product, ProductService } from '../../src/host/products.js';
+import type { Product, ProductDraft, ProductService } from '../../src/host/products.js';
 import { toGtin14 } from './gtin.js';
 import {
   foldText,
@@ -11,8 +11,6 @@ import {
   writeTransaction,
   type ShellDatabase,
 } from './shell-database.js';
-
-export type ProductDraft = Omit<Product, 'id'>;
 
 export function productId(sequence: number): string {
   return 'P' + String(sequence).padStart(4, '0');
@@ -46,7 +44,7 @@ export class ShellProductService implements ProductService {
     for (const stored of all) {
       if (result.length >= limit) break;
       const haystack = foldText(
-        [stored.description, stored.brand ?? '', stored.ean ?? '', stored.vendorPartNumber ?? ''].join('\n'),
+        [stored.description, stored.brand ?? '', stored.ean ?? '', stored.vendorPartNumber ?? '', stored.mpn ?? ''].join('\n'),
       );
       if (words.every((word) => haystack.includes(word))) result.push(fromStoredProduct(stored));
     }

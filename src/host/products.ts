@@ -7,6 +7,8 @@ export interface Product {
   readonly ean?: string;
   /** The supplier's article number ("leveranciers-artikelnummer"). */
   readonly vendorPartNumber?: string;
+  /** The manufacturer's part number. */
+  readonly mpn?: string;
   /** Catalogue price incl. VAT, in euro cents. */
   readonly priceCents: number;
   /** VAT rate in percent, e.g. 21 or 9. */
@@ -14,6 +16,8 @@ export interface Product {
   /** Units in stock; may be negative after a sale of more than there was. */
   readonly stock: number;
 }
+
+export type ProductDraft = Omit<Product, 'id'>;
 
 /** The shell's catalogue, looked up through its own indexes. */
 export interface ProductService {
@@ -23,6 +27,8 @@ export interface ProductService {
   findByGtin(gtin: string): Promise<Product[]>;
   /** Products whose vendor part number equals `partNumber`, trimmed and case-insensitive. */
   findByVendorPartNumber(partNumber: string): Promise<Product[]>;
-  /** Products whose description, brand, barcode or part number contain all words of `text`, at most `limit` (default 50). */
+  /** Products whose description, brand, barcode, part number or MPN contain all words of `text`, at most `limit` (default 50). */
   search(text: string, limit?: number): Promise<Product[]>;
+  /** Adds a product to the catalogue (e.g. from an order line staff could not link) and returns it with its new id. */
+  create(draft: ProductDraft): Promise<Product>;
 }
