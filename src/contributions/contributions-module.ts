@@ -18,6 +18,7 @@ import { KeepOpenCommand } from './keep-open-command.js';
 import { KeptOpenRecorder } from './kept-open-recorder.js';
 import { OpenScreenCommand } from './open-screen-command.js';
 import { OrderMessages } from './order-messages.js';
+import { OrderRepairDialogs } from './order-repair-dialogs.js';
 import { OrderSyncStartup } from './order-sync-startup.js';
 import { PrintReceiptCommand } from './print-receipt-command.js';
 
@@ -42,5 +43,6 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(StartupContribution, OrderSyncStartup);
   contribute(StartupContribution, ImportRunner);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();
+  bind(OrderRepairDialogs).toSelf().inSingletonScope();
   bind(HostContributionRegistrar).toSelf().inSingletonScope();
 });

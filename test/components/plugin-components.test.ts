@@ -50,6 +50,87 @@ describe('the eCommerce-verkopen screen', () => {
   });
 });
 
+describe('the eCommerce-verkopen screen: selection, repairs and the detail', () => {
+  const waiting = storedOrder({ orderId: 'CID001', placedAt: 3_000, status: 'customer-id-required', problems: ['Klant: geen klant met e-mailadres'] });
+  const linkFailed = storedOrder({ orderId: 'PLF002', placedAt: 2_000, status: 'product-link-failed', problems: ['Regel 1. Band: geen product gevonden'] });
+  const { order: _valid, ...unreadableBase } = storedOrder({ orderId: 'BAD003', placedAt: 1_000, status: 'processing-failed' });
+  const unreadable = { ...unreadableBase, raw: { id: 'BAD003', customer: '<b>kapot</b>' }, problems: ['Ongeldige gegevens: lines ontbreekt'] };
+
+  async function screenWith(orders: readonly StoredOrder[]) {
+    const screen = await fixture<EcommerceScreen>(html`<ecommerce-screen .orders=${new BehaviorSubject(orders)}></ecommerce-screen>`);
+    const actions: string[] = [];
+    screen.addEventListener('order-action', (event) => actions.push(`${event.action} ${event.order.orderId}`));
+    const rows = () => [...screen.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    return { screen, actions, rows };
+  }
+
+  it('selects a row by click and by the arrow keys, and shows its detail', async () => {
+    const { screen, rows } = await screenWith([waiting, linkFailed, unreadable]);
+    expect(rows()[0]!.tabIndex, 'the first row takes the focus before any choice').to.equal(0);
+    rows()[1]!.click();
+    await screen.updateComplete;
+    expect(rows().map((row) => row.getAttribute('aria-selected'))).to.deep.equal(['false', 'true', 'false']);
+    expect(await findByShadowRole(screen, 'region', { name: 'Details van bestelling PLF002' })).to.exist;
+
+    rows()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await screen.updateComplete;
+    await waitUntil(() => screen.shadowRoot!.activeElement === rows()[2]);
+    expect(rows()[2]!.getAttribute('aria-selected')).to.equal('true');
+    rows()[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    await screen.updateComplete;
+    expect(rows()[0]!.getAttribute('aria-selected')).to.equal('true');
+    await expect(screen).to.be.accessible();
+  });
+
+  it('offers "Klant identificeren" and "Product koppelen" for the selected order in the matching status only', async () => {
+    const { screen, actions, rows } = await screenWith([waiting, linkFailed]);
+    const identify = await findByShadowRole(screen, 'button', { name: 'Klant identificeren' });
+    const link = await findByShadowRole(screen, 'button', { name: 'Product koppelen' });
+    expect([identify.getAttribute('aria-disabled'), link.getAttribute('aria-disabled')]).to.deep.equal(['true', 'true']);
+    identify.click();
+    await screen.updateComplete;
+    expect((await findByShadowRole(screen, 'status')).textContent).to.contain('Kies eerst een bestelling met status Klant-ID vereist');
+    expect(actions).to.deep.equal([]);
+
+    rows()[0]!.click();
+    await screen.updateComplete;
+    expect([identify.getAttribute('aria-disabled'), link.getAttribute('aria-disabled')]).to.deep.equal(['false', 'true']);
+    identify.click();
+    rows()[1]!.click();
+    await screen.updateComplete;
+    link.click();
+    identify.click();
+    expect(actions).to.deep.equal(['identify-customer CID001', 'link-products PLF002']);
+  });
+
+  it('shows an unreadable order\'s payload as text with the order id for support, copies it, and offers only "Gearchiveerd"', async () => {
+    const { screen, actions, rows } = await screenWith([unreadable]);
+    rows()[0]!.click();
+    await screen.updateComplete;
+    const detail = await findByShadowRole(screen, 'region', { name: 'Details van bestelling BAD003' });
+    expect(detail.textContent).to.contain('Neem contact op met support').and.contain('BAD003');
+    const payload = await findByShadowRole(screen, 'region', { name: 'Ontvangen gegevens' });
+    expect(payload.textContent).to.contain('"customer": "<b>kapot</b>"');
+    expect(detail.querySelector('b'), 'provider text is never HTML').to.equal(null);
+
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) } });
+    try {
+      (await findByShadowRole(screen, 'button', { name: 'Kopiëren' })).click();
+      await waitUntil(() => detail.textContent.includes('Gekopieerd.'));
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+    expect(copied[0]).to.contain('BAD003').and.contain('<b>kapot</b>');
+
+    const buttons = [...detail.querySelectorAll('button')].map((button) => button.textContent.trim());
+    expect(buttons).to.deep.equal(['Kopiëren', 'Gearchiveerd']);
+    (await findByShadowRole(screen, 'button', { name: 'Gearchiveerd' })).click();
+    expect(actions).to.deep.equal(['archive BAD003']);
+    await expect(screen).to.be.accessible();
+  });
+});
+
 describe('the eCommerce payment dialog', () => {
   it('has named fields and buttons and passes the accessibility check', async () => {
     const dialog = await fixture<EcommercePaymentDialog>(html`<ecommerce-payment-dialog .amountDueCents=${9000} .order=${storedOrder()}></ecommerce-payment-dialog>`);

@@ -1,62 +1,39 @@
 import { expect } from '@open-wc/testing';
 import type { Container } from 'inversify';
+import type { ShellHost } from '../../shell/host/shell-host.js';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
-import { createShellHost, type ShellHost } from '../../shell/host/shell-host.js';
-import { ShellClock } from '../../shell/host/shell-clock.js';
-import { DisposableCollection } from '../../src/common/disposable.js';
+import { type DisposableCollection } from '../../src/common/disposable.js';
 import { toGtin14 } from '../../src/common/gtin.js';
-import { HostContributionRegistrar } from '../../src/contributions/host-contribution-registrar.js';
 import { createPluginContainer } from '../../src/plugin-container.js';
 import { lineIdentifier } from '../../src/services/import/built-in-matchers.js';
 import { OrderImporter } from '../../src/services/import/order-importer.js';
-import type { StoredOrder } from '../../src/services/store/order-model.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
 import { OrderSync } from '../../src/services/sync/order-sync.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
-import { fetchManifest, TEST_NOW, until } from '../helpers/plugin-fixture.js';
+import { startImportFixture, type ImportFixture } from '../helpers/import-fixture.js';
+import { fetchManifest, until } from '../helpers/plugin-fixture.js';
 
 describe('importing orders against the demo bike shop', function () {
   this.timeout(60_000);
   const kit = new SimulatorKit('order-import');
+  let fixture: ImportFixture;
   let shell: ShellHost;
   let simulator: LocallySimulator;
   let container: Container;
   let store: OrderStore;
-  let sync: OrderSync;
   let registered: DisposableCollection;
 
   before(() => kit.start());
   after(() => kit.stop());
 
   beforeEach(async () => {
-    const clock = new ShellClock({ start: TEST_NOW, realTime: false });
-    shell = await createShellHost({ dbName: `order-import-${crypto.randomUUID()}`, clock, seed: true });
-    await shell.settings.secretsFor('locally.ecommerce').store('locally.apiKey', 'demo-key');
-    ({ simulator } = kit.create({ now: () => clock.now() }));
-    container = createPluginContainer(shell.forPlugin(await fetchManifest()));
-    store = container.get(OrderStore);
-    sync = container.get(OrderSync);
-    registered = new DisposableCollection(store);
-    container.get(HostContributionRegistrar).registerAll(registered);
-    await until(() => sync.status.leader && sync.status.lastSuccessAt !== undefined, 'first poll', 10_000);
+    fixture = await startImportFixture(kit, 'order-import');
+    ({ shell, simulator, container, store, registered } = fixture);
   });
 
-  afterEach(() => {
-    registered.dispose();
-    shell.dispose();
-  });
+  afterEach(() => fixture.dispose());
 
-  /** Places an order, polls, and waits until the import has decided about it. */
-  async function placeAndImport(kind: 'match' | 'unknown-product' | 'ambiguous-product' | 'unknown-customer', type: 'buy' | 'reserve' = 'buy') {
-    const placed = await simulator.placeOrder(type, { kind });
-    await sync.checkNow();
-    let stored: StoredOrder | undefined;
-    await until(async () => {
-      stored = await store.getOrder('locally', placed.id);
-      return stored !== undefined && stored.status !== 'received';
-    }, `order ${placed.id} imported`, 10_000);
-    return { placed, stored: stored! };
-  }
+  const placeAndImport = (...args: Parameters<ImportFixture['placeAndImport']>) => fixture.placeAndImport(...args);
 
   it('a matching order becomes "Nieuw" with a transaction at the order\'s prices, its barcode, and the stock taken', async () => {
     const stockBefore = new Map((await shell.data.products.list(0, 5000)).map((p) => [p.id, p.stock]));
@@ -98,7 +75,7 @@ describe('importing orders against the demo bike shop', function () {
     const { placed, stored } = await placeAndImport('unknown-product');
     const failing = stored.order!.lines.find((line) => stored.problems!.some((p) => p.includes(line.description)))!;
     const [product] = await shell.data.products.search('Schwalbe', 1);
-    await store.putProductLink({ source: 'locally', lineIdentifier: lineIdentifier(failing)!, productId: product!.id, linkedAt: 0, by: 'test' });
+    await store.putProductLink({ source: 'locally', lineIdentifier: lineIdentifier(failing), productId: product!.id, linkedAt: 0, by: 'test' });
     const [again] = await container.get(OrderImporter).importOrders([stored]).then(() => store.getAllOrders()).then((all) => all.filter((o) => o.orderId === placed.id));
     expect(again!.status).to.equal('new');
     const transaction = (await shell.data.transactions.getByExternalRef(`locally:${placed.id}`))!;

@@ -64,10 +64,10 @@ describe('the identifier a hand-made product link is remembered by', () => {
     expect(ean).to.equal(upc);
   });
 
-  it('is the part number otherwise, trimmed and lower-case; nothing when the line has neither', () => {
-    expect(lineIdentifier({ lineId: '1', gtin: '123', vendorPartNumber: ' SH-CN-HG601 ', description: 'x', quantity: 1, unitPriceCents: 1, vatRate: 21 })).to.equal(
-      'vpn:sh-cn-hg601',
-    );
-    expect(lineIdentifier({ lineId: '1', description: 'x', quantity: 1, unitPriceCents: 1, vatRate: 21 })).to.equal(undefined);
+  it('is the part number otherwise, trimmed and lower-case; then the MPN, then the description', () => {
+    const line = { lineId: '1', description: '  Shimano  CN-HG601 ketting ', quantity: 1, unitPriceCents: 1, vatRate: 21 };
+    expect(lineIdentifier({ ...line, gtin: '123', vendorPartNumber: ' SH-CN-HG601 ', mpn: 'X-1' })).to.equal('vpn:sh-cn-hg601');
+    expect(lineIdentifier({ ...line, mpn: ' ICN-HG601 116 ' })).to.equal('mpn:icnhg601116');
+    expect(lineIdentifier(line)).to.equal('text:shimano cn-hg601 ketting');
   });
 });

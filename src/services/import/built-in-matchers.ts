@@ -6,12 +6,18 @@ import type { ProviderCustomer, ProviderOrderLine } from '../store/order-model.j
 import { OrderStore } from '../store/order-store.js';
 import { fromCandidates, type CustomerMatcher, type MatchResult, type ProductMatcher } from './matchers.js';
 
-/** How a line is remembered when staff link it by hand: its GTIN-14, else its part number. */
-export function lineIdentifier(line: ProviderOrderLine): string | undefined {
+/**
+ * How a line is remembered when staff link it by hand: its GTIN-14, else its vendor part number,
+ * else its MPN, else its description (a line without any code can still be linked once for all).
+ */
+export function lineIdentifier(line: ProviderOrderLine): string {
   const gtin = line.gtin ? toGtin14(line.gtin) : undefined;
   if (gtin) return gtin;
   const part = line.vendorPartNumber?.trim().toLowerCase();
-  return part ? `vpn:${part}` : undefined;
+  if (part) return `vpn:${part}`;
+  const mpn = line.mpn?.replace(/[\s-]/g, '').toLowerCase();
+  if (mpn) return `mpn:${mpn}`;
+  return `text:${line.description.trim().replace(/\s+/g, ' ').toLowerCase()}`;
 }
 
 /** A product staff linked to this line's identifier before ("Product koppelen"). */
@@ -26,8 +32,7 @@ export class RememberedProductMatcher implements ProductMatcher {
   ) {}
 
   async match(line: ProviderOrderLine, source: string): Promise<MatchResult<Product>> {
-    const identifier = lineIdentifier(line);
-    const link = identifier ? await this.store.getProductLink(source, identifier) : undefined;
+    const link = await this.store.getProductLink(source, lineIdentifier(line));
     const product = link ? await this.products.get(link.productId) : undefined;
     return product ? { kind: 'matched', match: product, by: this.id } : { kind: 'none' };
   }

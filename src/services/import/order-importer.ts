@@ -14,9 +14,10 @@ import type {
 } from '../../host/index.js';
 import { HostTokens } from '../../host-tokens.js';
 import { PluginLog } from '../plugin-log.js';
-import { externalRef, type OrderStatus, type ProviderOrderLine, type StoredOrder } from '../store/order-model.js';
+import { externalRef, type OrderStatus, type StoredOrder } from '../store/order-model.js';
 import { OrderStore, type ImportedOrder } from '../store/order-store.js';
-import { CustomerMatcher, ProductMatcher, resolveMatch, type Resolution } from './matchers.js';
+import type { CustomerMatchState, LineMatchState } from './line-match-state.js';
+import { CustomerMatcher, ProductMatcher, resolveMatch } from './matchers.js';
 
 /** Orders per host commit: one poll's orders go through in a few commits, with progress between. */
 const CHUNK = 50;
@@ -111,23 +112,36 @@ export class OrderImporter {
     return this.store.recordImport(outcomes, this.clock.now(), by);
   }
 
+  /** How the order's customer and every line stand against the host's files now (for the repair dialogs too). */
+  async match(order: StoredOrder): Promise<{ customer: CustomerMatchState; lines: LineMatchState[] }> {
+    const provider = order.order;
+    if (!provider) throw new TypeError(`Order ${order.orderId} has no readable payload to match`);
+    const report = (matcher: string, error: unknown) => this.log.error(`Matcher "${matcher}" failed on ${order.orderId}; skipped`, error);
+    const [customer, lines] = await Promise.all([
+      resolveMatch(this.customerMatchers.getContributions(), provider.customer, order.source, report),
+      Promise.all(provider.lines.map((line) => resolveMatch(this.productMatchers.getContributions(), line, order.source, report))),
+    ]);
+    return {
+      customer: customer.kind === 'matched' ? { kind: 'matched', customer: customer.match, by: customer.by } : customer,
+      lines: lines.map((resolution, index): LineMatchState => {
+        const line = provider.lines[index]!;
+        if (resolution.kind === 'matched') return { index, line, kind: 'matched', product: resolution.match, by: resolution.by };
+        if (resolution.kind === 'ambiguous') return { index, line, kind: 'ambiguous', candidates: resolution.candidates, by: resolution.by };
+        return { index, line, kind: 'not-found' };
+      }),
+    };
+  }
+
   /** Matches the customer (first) and every line; the reasons are worded for staff. */
   protected async plan(order: StoredOrder): Promise<ImportPlan> {
-    const provider = order.order!;
-    const report = (matcher: string, error: unknown) => this.log.error(`Matcher "${matcher}" failed on ${order.orderId}; skipped`, error);
-    const customer = await resolveMatch(this.customerMatchers.getContributions(), provider.customer, order.source, report);
-    const lines = await Promise.all(
-      provider.lines.map((line) => resolveMatch(this.productMatchers.getContributions(), line, order.source, report)),
-    );
+    const { customer, lines } = await this.match(order);
     const problems: string[] = [];
-    if (customer.kind !== 'matched') problems.push(customerProblem(provider.customer.email, customer));
-    lines.forEach((resolution, index) => {
-      if (resolution.kind !== 'matched') problems.push(lineProblem(index, provider.lines[index]!, resolution));
-    });
-    const products = lines.flatMap((resolution) => (resolution.kind === 'matched' ? [resolution.match] : []));
+    if (customer.kind !== 'matched') problems.push(customerProblem(order.order!.customer.email, customer));
+    for (const state of lines) if (state.kind !== 'matched') problems.push(lineProblem(state));
+    const products = lines.flatMap((state) => (state.kind === 'matched' ? [state.product] : []));
     const status: OrderStatus =
       customer.kind !== 'matched' ? 'customer-id-required' : products.length < lines.length ? 'product-link-failed' : 'new';
-    return customer.kind === 'matched' ? { order, status, problems, customer: customer.match, products } : { order, status, problems };
+    return customer.kind === 'matched' ? { order, status, problems, customer: customer.customer, products } : { order, status, problems };
   }
 
   /** On a match only the shipping address may change, and the e-mail opt-in is ticked, never unticked. */
@@ -173,20 +187,20 @@ export class OrderImporter {
   }
 }
 
-function customerProblem(email: string, resolution: Resolution<Customer>): string {
-  if (resolution.kind === 'ambiguous') {
-    const names = resolution.candidates.map((c) => `${c.firstName} ${c.lastName} (${c.id})`).join(', ');
+function customerProblem(email: string, state: Exclude<CustomerMatchState, { kind: 'matched' }>): string {
+  if (state.kind === 'ambiguous') {
+    const names = state.candidates.map((c) => `${c.firstName} ${c.lastName} (${c.id})`).join(', ');
     return msg(str`Klant: meerdere klanten met ${email}: ${names}`);
   }
   return msg(str`Klant: geen klant met e-mailadres ${email}`);
 }
 
-function lineProblem(index: number, line: ProviderOrderLine, resolution: Resolution<Product>): string {
+function lineProblem({ index, line, ...state }: Exclude<LineMatchState, { kind: 'matched' }>): string {
   const ids = [line.gtin && `EAN ${line.gtin}`, line.vendorPartNumber && `VPN ${line.vendorPartNumber}`].filter(Boolean).join(', ');
   const what = `${index + 1}. ${line.description}${ids ? ` (${ids})` : ''}`;
-  if (resolution.kind === 'ambiguous') {
-    const candidates = resolution.candidates.map((p) => `${p.description} (${p.id})`).join(', ');
-    return msg(str`Regel ${what}: meerdere producten via ${resolution.by}: ${candidates}`);
+  if (state.kind === 'ambiguous') {
+    const candidates = state.candidates.map((p) => `${p.description} (${p.id})`).join(', ');
+    return msg(str`Regel ${what}: meerdere producten via ${state.by}: ${candidates}`);
   }
   return msg(str`Regel ${what}: geen product gevonden`);
 }

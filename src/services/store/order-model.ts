@@ -176,7 +176,7 @@ export interface CustomerLink {
 
 export interface ProductLink {
   readonly source: string;
-  /** Normalized GTIN-14, or the part number when the line has no GTIN. */
+  /** See `lineIdentifier`: the GTIN-14, else `vpn:`, `mpn:` or `text:` and the normalized value. */
   readonly lineIdentifier: string;
   readonly productId: string;
   readonly linkedAt: number;

@@ -1,0 +1,67 @@
+import type { Container } from 'inversify';
+import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
+import type { GeneratedOrderKind } from '../../mocks/locally/order-generator.js';
+import { createShellHost, type ShellHost } from '../../shell/host/shell-host.js';
+import { ShellClock } from '../../shell/host/shell-clock.js';
+import { DisposableCollection } from '../../src/common/disposable.js';
+import { HostContributionRegistrar } from '../../src/contributions/host-contribution-registrar.js';
+import { createPluginContainer } from '../../src/plugin-container.js';
+import type { OrderType, StoredOrder } from '../../src/services/store/order-model.js';
+import { OrderStore } from '../../src/services/store/order-store.js';
+import { OrderSync } from '../../src/services/sync/order-sync.js';
+import type { SimulatorKit } from '../mocks/simulator-test-kit.js';
+import { fetchManifest, TEST_NOW, until } from './plugin-fixture.js';
+
+/** The plugin's container in a seeded headless shell, polling the Locally simulator, with its contributions registered. */
+export interface ImportFixture {
+  readonly shell: ShellHost;
+  readonly simulator: LocallySimulator;
+  readonly container: Container;
+  readonly store: OrderStore;
+  readonly sync: OrderSync;
+  /** Undoes the plugin's registrations; `dispose()` also closes the shell. */
+  readonly registered: DisposableCollection;
+  /** Places an order, polls, and waits until the import has decided about it. */
+  placeAndImport(kind: GeneratedOrderKind, type?: OrderType): Promise<{ placed: Awaited<ReturnType<LocallySimulator['placeOrder']>>; stored: StoredOrder }>;
+  dispose(): void;
+}
+
+export async function startImportFixture(kit: SimulatorKit, name: string): Promise<ImportFixture> {
+  const clock = new ShellClock({ start: TEST_NOW, realTime: false });
+  const shell = await createShellHost({ dbName: `${name}-${crypto.randomUUID()}`, clock, seed: true });
+  await shell.settings.secretsFor('locally.ecommerce').store('locally.apiKey', 'demo-key');
+  const { simulator } = kit.create({ now: () => clock.now() });
+  const container = createPluginContainer(shell.forPlugin(await fetchManifest()));
+  const store = container.get(OrderStore);
+  const sync = container.get(OrderSync);
+  const registered = new DisposableCollection(store);
+  container.get(HostContributionRegistrar).registerAll(registered);
+  await until(() => sync.status.leader && sync.status.lastSuccessAt !== undefined, 'first poll', 10_000);
+
+  return {
+    shell,
+    simulator,
+    container,
+    store,
+    sync,
+    registered,
+    async placeAndImport(kind, type = 'buy') {
+      const placed = await simulator.placeOrder(type, { kind });
+      await sync.checkNow();
+      let stored: StoredOrder | undefined;
+      await until(
+        async () => {
+          stored = await store.getOrder('locally', placed.id);
+          return stored !== undefined && stored.status !== 'received';
+        },
+        `order ${placed.id} imported`,
+        10_000,
+      );
+      return { placed, stored: stored! };
+    },
+    dispose() {
+      registered.dispose();
+      shell.dispose();
+    },
+  };
+}
