@@ -11,7 +11,7 @@ import { OrderStore } from '../../src/services/store/order-store.js';
 import { OrderSync } from '../../src/services/sync/order-sync.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 import { startImportFixture, type ImportFixture } from '../helpers/import-fixture.js';
-import { fetchManifest, until } from '../helpers/plugin-fixture.js';
+import { fetchManifest, storedOrder, until } from '../helpers/plugin-fixture.js';
 
 describe('importing orders against the demo bike shop', function () {
   this.timeout(60_000);
@@ -80,6 +80,31 @@ describe('importing orders against the demo bike shop', function () {
     expect(again!.status).to.equal('new');
     const transaction = (await shell.data.transactions.getByExternalRef(`locally:${placed.id}`))!;
     expect(transaction.lines.map((l) => l.productId)).to.include(product!.id);
+  });
+
+  it('a shortage is a warning on the order, counted once per product over its lines, and does not block the import', async () => {
+    const product = await shell.data.products.create({ description: 'Brooks B17 zadel', ean: '5017983180013', priceCents: 12_000, vatRate: 21, stock: 1 });
+    const [customer] = await shell.data.customers.search({ name: 'a' }, 1);
+    const base = storedOrder({ status: 'received' });
+    const line = { gtin: product.ean!, description: 'Brooks B17 zadel', unitPriceCents: 11_000, vatRate: 21 };
+    const order = storedOrder({
+      status: 'received',
+      order: {
+        ...base.order!,
+        customer: { ...base.order!.customer, email: customer!.email! },
+        lines: [
+          { ...line, lineId: '1', quantity: 1 },
+          { ...line, lineId: '2', quantity: 2 },
+        ],
+      },
+    });
+    await store.putOrders([order]);
+    await container.get(OrderImporter).importOrders([(await store.getOrder('locally', order.orderId))!]);
+
+    const imported = (await store.getOrder('locally', order.orderId))!;
+    expect(imported.status, JSON.stringify(imported.problems)).to.equal('new');
+    expect(imported.warnings).to.deep.equal(['Tekort: Brooks B17 zadel: 2 van 3 niet op voorraad']);
+    expect((await shell.data.products.get(product.id))!.stock).to.equal(-2);
   });
 
   it('replays safely: a transaction made before a crash is found again, and the stock is taken once', async () => {

@@ -172,19 +172,27 @@ export class OrderImporter {
     };
   }
 
-  /** Lines ordered beyond the stock there was: warnings to call the customer early; they do not block. */
+  /** Products ordered beyond the stock there was: warnings to call the customer early; they do not block. */
   protected async shortages({ order, products }: ImportPlan): Promise<string[]> {
-    const warnings: string[] = [];
+    // Two lines of one product draw on one stock: count them together, once.
+    const ordered = new Map<string, { description: string; quantity: number }>();
     for (const [index, line] of order.order!.lines.entries()) {
+      const id = products![index]!.id;
+      const seen = ordered.get(id);
+      ordered.set(id, { description: seen?.description ?? line.description, quantity: (seen?.quantity ?? 0) + line.quantity });
+    }
+    const warnings: string[] = [];
+    for (const [id, { description, quantity }] of ordered) {
       // Stock is read after the transaction took it: below zero means there was not enough.
-      const product = await this.products.get(products![index]!.id);
+      const product = await this.products.get(id);
       if (product && product.stock < 0) {
-        const short = Math.min(line.quantity, -product.stock);
-        warnings.push(msg(str`Tekort: ${line.description}: ${short} van ${line.quantity} niet op voorraad`));
+        const short = Math.min(quantity, -product.stock);
+        warnings.push(msg(str`Tekort: ${description}: ${short} van ${quantity} niet op voorraad`));
       }
     }
     return warnings;
   }
+
 }
 
 function customerProblem(email: string, state: Exclude<CustomerMatchState, { kind: 'matched' }>): string {
