@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { FAULT_NAMES, type FaultMode, type FaultName, type FaultSettings } from '../../mocks/locally/faults.js';
 import type { LocallyOrder, LocallyOrderStatus } from '../../mocks/locally/locally-order.js';
 import type { LocallySimulator, SimulatorSubscription } from '../../mocks/locally/locally-simulator.js';
+import type { GeneratedOrderKind } from '../../mocks/locally/order-generator.js';
 
 /** Fault switches as a person reads them. */
 function faultLabel(name: FaultName): string {
@@ -56,6 +57,17 @@ const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: '
  * cancel one as the shopper, watch the simulator's orders and switch faults on and off. Everything
  * the provider sends (names, notes) is rendered as text. Fires `simulator-close` for "Sluiten".
  */
+/** The kinds of order the simulator can place on purpose, to show each import outcome. */
+function orderKinds(): readonly (readonly [GeneratedOrderKind | '', string])[] {
+  return [
+    ['', msg('Willekeurig')],
+    ['match', msg('Alles bekend')],
+    ['unknown-customer', msg('Onbekende klant')],
+    ['unknown-product', msg('Onbekend product')],
+    ['ambiguous-product', msg('Dubbelzinnig product')],
+  ];
+}
+
 @customElement('simulator-panel')
 export class SimulatorPanel extends LitElement {
   static override styles = css`
@@ -82,6 +94,8 @@ export class SimulatorPanel extends LitElement {
   @state() protected orders: LocallyOrder[] = [];
   @state() protected faults: FaultSettings | undefined;
   @state() protected chosenOrderId = '';
+  /** What the next placed order is like; empty: drawn at random, mostly matching. */
+  @state() protected kind: GeneratedOrderKind | '' = '';
   @state() protected statusText = '';
   @state() protected errorText = '';
 
@@ -151,7 +165,7 @@ export class SimulatorPanel extends LitElement {
   protected async place(type: 'buy' | 'reserve'): Promise<void> {
     if (!this.simulator) return;
     try {
-      const order = await this.simulator.placeOrder(type);
+      const order = await this.simulator.placeOrder(type, this.kind ? { kind: this.kind } : {});
       this.errorText = '';
       this.statusText =
         type === 'buy' ? msg(str`Bestelling ${order.id} geplaatst.`) : msg(str`Reservering ${order.id} geplaatst.`);
@@ -201,6 +215,10 @@ export class SimulatorPanel extends LitElement {
       </header>
       <div class="content">
         <div class="row">
+          <label for="order-kind">${msg('Soort bestelling')}</label>
+          <select id="order-kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as GeneratedOrderKind | '')}>
+            ${orderKinds().map(([value, label]) => html`<option value=${value} ?selected=${value === this.kind}>${label}</option>`)}
+          </select>
           <button @click=${() => this.place('buy')}>${msg('Bestelling plaatsen (kopen)')}</button>
           <button @click=${() => this.place('reserve')}>${msg('Reservering plaatsen')}</button>
         </div>

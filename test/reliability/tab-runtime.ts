@@ -3,7 +3,7 @@
 // does (every request it sends to the provider, its readiness, any uncaught error) and answers a few
 // commands (move its virtual clock, list the plugin's orders). Nothing here reaches into the plugin:
 // which tab polls and sends is seen from the requests each tab makes.
-import { createShellHost } from '../../shell/host/shell-host.js';
+import { createShellHost, type ShellHost } from '../../shell/host/shell-host.js';
 import { ShellClock } from '../../shell/host/shell-clock.js';
 import { loadPlugin } from '../../shell/plugin-loader.js';
 import type { LocallyPluginApi } from '../../src/api.js';
@@ -21,6 +21,12 @@ export interface TabConfig {
   /** Where the tab's virtual clock starts. */
   readonly start: number;
   readonly apiKey: string;
+  /**
+   * A crash at a chosen moment: right after the n-th host commit that created transactions (the
+   * events of one commit count once), the tab removes its own iframe, so nothing after that commit
+   * runs. Unset: the tab runs until the parent reloads or closes it.
+   */
+  readonly crashAfterHostCommits?: number;
 }
 
 /** A request to the provider's API, as the tab's fetch saw it. */
@@ -64,6 +70,7 @@ export async function runTab(config: TabConfig): Promise<void> {
   try {
     const clock = new ShellClock({ start: config.start, realTime: false });
     const host = await createShellHost({ dbName: config.dbName, clock, seed: false });
+    if (config.crashAfterHostCommits) crashAfterHostCommits(host, config.crashAfterHostCommits);
     // A srcdoc document's location is about:srcdoc, which cannot resolve relative URLs; its base URL
     // is the parent page's, so the manifest and the provider are given as absolute URLs.
     const manifestUrl = new URL('/plugin.json', document.baseURI);
@@ -98,6 +105,23 @@ export async function runTab(config: TabConfig): Promise<void> {
   } catch (error) {
     post({ kind: 'error', message: `The tab did not start: ${describe(error)}` });
   }
+}
+
+/**
+ * Ends this document right after its n-th host commit that created transactions: the transaction
+ * service announces what a commit created synchronously once it committed, so removing the iframe
+ * there leaves the rest of that run (the plugin's own commit) undone, as a crash at that moment would.
+ */
+function crashAfterHostCommits(host: ShellHost, commits: number): void {
+  let seen = 0;
+  let inCommit = false;
+  host.data.transactions.onDidChange(({ kind }) => {
+    if (kind !== 'created' || inCommit) return;
+    // One commit's events come in one synchronous loop.
+    inCommit = true;
+    queueMicrotask(() => (inCommit = false));
+    if (++seen === commits) window.frameElement?.remove();
+  });
 }
 
 /** Reports every request to the provider's API that this document sends, and how it ended. */

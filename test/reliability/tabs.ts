@@ -2,21 +2,29 @@
 // tab-runtime.ts (a headless shell with the real plugin) on one shared database name.
 import type { TabCommand, TabConfig, TabMessage, TabRequest } from './tab-runtime.js';
 
+/** What a document of a tab is started with, besides the till's settings. */
+export type TabOptions = Pick<TabConfig, 'crashAfterHostCommits'>;
+
 export const MINUTE = 60_000;
 
-/** Resolves once `check` holds; rejects after `timeoutMs` with `what` (and `detail()`, when given). */
+/**
+ * Resolves once `check` holds; rejects after `timeoutMs` with `what` (and `detail()`, when given).
+ * `check` runs every `intervalMs`: a check that reads much (all orders) should not run so often
+ * that it slows down the tab it waits for.
+ */
 export async function until(
   check: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 5_000,
   detail?: () => string,
+  intervalMs = 10,
 ): Promise<void> {
   const started = performance.now();
   while (!(await check())) {
     if (performance.now() - started > timeoutMs) {
       throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}${detail ? `\n${detail()}` : ''}`);
     }
-    await pause(10);
+    await pause(intervalMs);
   }
 }
 
@@ -94,20 +102,20 @@ export class Tabs {
   }
 
   /** Opens a tab of the till. */
-  open(frame: string): void {
+  open(frame: string, options: TabOptions = {}): void {
     const element = document.createElement('iframe');
     this.frames.set(frame, element);
-    this.load(frame);
+    this.load(frame, options);
     document.body.append(element);
   }
 
   /** Gives the frame a new document, as a reload of that tab does: the old document is gone at once. */
-  load(frame: string): void {
+  load(frame: string, options: TabOptions = {}): void {
     const element = this.frames.get(frame);
     if (!element) throw new Error(`There is no tab ${frame}`);
     const doc = crypto.randomUUID();
     this.currentDoc.set(frame, doc);
-    const config: TabConfig = { test: this.test, frame, doc, dbName: this.dbName, ...this.options };
+    const config: TabConfig = { test: this.test, frame, doc, dbName: this.dbName, ...this.options, ...options };
     element.srcdoc = `<script type="module">
       import { runTab } from '/test/reliability/tab-runtime.ts';
       runTab(${JSON.stringify(config)});
@@ -119,6 +127,11 @@ export class Tabs {
     this.frames.get(frame)?.remove();
     this.frames.delete(frame);
     this.currentDoc.delete(frame);
+  }
+
+  /** Whether the tab's iframe is gone from the page: closed, or crashed (it removed itself). */
+  isGone(frame: string): boolean {
+    return !this.frames.get(frame)?.isConnected;
   }
 
   isReady(frame: string): boolean {
