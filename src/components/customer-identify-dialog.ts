@@ -45,14 +45,15 @@ function reasonOf(error: unknown): string {
 @localized()
 export class CustomerIdentifyDialog extends LitElement {
   static override styles = css`
-    :host { display: block; min-width: 24rem; max-width: 52rem; }
+    :host { display: block; width: min(40rem, 90vw); }
     h3 { font-size: 1rem; margin: 0.75rem 0 0.35rem; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0; }
     dt { font-weight: 600; }
     dd { margin: 0; }
     form { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.5rem; align-items: end; }
     label.field { display: grid; gap: 0.2rem; font-weight: 600; }
-    input { font: inherit; padding: 0.3rem; }
+    label.field, input { min-width: 0; }
+    input { font: inherit; padding: 0.3rem; width: 100%; box-sizing: border-box; }
     [role='radiogroup'] { display: grid; gap: 0.25rem; max-height: 16rem; overflow: auto; }
     [role='radiogroup'] label { display: flex; gap: 0.5rem; align-items: baseline; padding: 0.2rem; }
     [role='radiogroup'] label:focus-within { outline: 2px solid #1f3a5a; }
