@@ -118,8 +118,9 @@ describe('sync faults as staff see them', function () {
     await sync.checkNow();
     const stored = (await store.getAllOrders()).filter((o) => o.status === 'processing-failed');
     const quarantined = await store.getQuarantined();
-    // Either the damaged copy kept its id (a failed order) or it did not (quarantined, with a message).
-    expect(stored.length + quarantined.length).to.equal(1);
+    // A damaged copy that kept its id is a failed order (or already repaired by fetching it again in
+    // the same poll); one without an id is read again, and quarantined only when it stays without.
+    expect((await store.getOrder('locally', placed.id)) !== undefined || quarantined.length === 1).to.equal(true);
     if (stored.length) {
       expect(stored[0]!.orderId).to.equal(placed.id);
       expect(stored[0]!.raw).to.be.an('object');

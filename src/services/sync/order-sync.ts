@@ -24,7 +24,7 @@ import { backoffDelay, MIN_BACKOFF_MS, nextPollDelay, type PollResult } from './
 import { ClockScheduler } from './clock-scheduler.js';
 import { LeaderLock } from './leader-lock.js';
 import { NetworkStatus } from './network-status.js';
-import { OrderSource, OrderSourceError, type OrderSourceErrorKind } from './order-source.js';
+import { OrderSource, OrderSourceError, type OrderChangesPage, type OrderSourceErrorKind, type ReceivedOrder } from './order-source.js';
 import { receivedPage } from './received-page.js';
 
 export const SYNC_SETTINGS = {
@@ -42,6 +42,8 @@ const MAX_PAGES_PER_POLL = 20;
 /** Unreadable orders read again per poll, and how often each is tried before staff handle it by hand. */
 const REPAIRS_PER_POLL = 5;
 const REPAIR_ATTEMPTS = 3;
+/** How often a page is read while it holds an order without a readable id, before that payload goes to quarantine. */
+const READS_OF_A_PAGE_WITHOUT_IDS = 3;
 
 /** What the poller is doing, for messages and the screen. */
 export interface SyncStatus {
@@ -238,7 +240,7 @@ export class OrderSync implements Disposable {
   protected async pollSource(source: OrderSource): Promise<void> {
     let cursor = (await this.store.getSyncState(source.id))?.cursor;
     for (let page = 0; page < MAX_PAGES_PER_POLL; page++) {
-      const changes = await source.fetchChanges(cursor, this.abort.signal);
+      const changes = await this.fetchPage(source, cursor);
       // A poll that finds nothing writes nothing.
       if (changes.received.length === 0 && changes.nextCursor === cursor) return;
       const now = this.clock.now();
@@ -249,6 +251,23 @@ export class OrderSync implements Disposable {
     }
     // More pages wait: poll again at once rather than after the interval.
     this.wokenDuringPoll = true;
+  }
+
+  /**
+   * One page of changes. A page with a payload that has no readable order id is read again (a few
+   * times at most) before it is taken: storing it would move the cursor past an order that is kept
+   * nowhere but in quarantine, and unlike an unreadable order with an id (repaired by
+   * {@link repairUnreadable}) it cannot be asked for again, so it would only come back if it changed
+   * once more. A copy damaged on the way heals on a re-read (the contract's "malformed: retried");
+   * a payload the provider keeps sending without an id goes to quarantine after the last read, so
+   * the feed never stalls on it. Each read stands on its own: nothing of a damaged read is stored.
+   */
+  protected async fetchPage(source: OrderSource, cursor: string | undefined): Promise<OrderChangesPage> {
+    let changes = await source.fetchChanges(cursor, this.abort.signal);
+    for (let read = 1; read < READS_OF_A_PAGE_WITHOUT_IDS && changes.received.some(withoutOrderId); read++) {
+      changes = await source.fetchChanges(cursor, this.abort.signal);
+    }
+    return changes;
   }
 
   /**
@@ -348,6 +367,11 @@ export function firstPerOrder(messages: readonly OutboxMessage[]): OutboxMessage
     if (!first.has(key)) first.set(key, message);
   }
   return [...first.values()].sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+}
+
+/** A payload the store cannot file under an order: it would go to quarantine. */
+function withoutOrderId(received: ReceivedOrder): boolean {
+  return received.kind === 'invalid' && received.orderId === undefined;
 }
 
 /** Orders fetched and stored but not yet through the import. */
