@@ -1,47 +1,101 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
-import { formatEuro } from '../services/money.js';
+import type { LineMatchState } from '../services/import/line-match-state.js';
 import { orderStatusLabel, orderTypeLabel } from '../services/lifecycle/order-status-labels.js';
-import type { OrderStatus, OutboxMessage, StoredOrder } from '../services/store/order-model.js';
-import { outboxStateLabel } from '../services/lifecycle/order-status-labels.js';
+import { statusOptions, type StatusAction } from '../services/lifecycle/status-actions.js';
+import { builtInOrderColumns, shipsElsewhere, STATUS_COLUMN_ID, type ColumnContext, type OrderColumn, type OrderDeadline } from '../services/screen/order-columns.js';
+import {
+  defaultListSettings,
+  findByCode,
+  orderListView,
+  restoreListSettings,
+  type OrderListSettings,
+  type StatusFilter,
+  type TypeFilter,
+} from '../services/screen/order-list-view.js';
+import { ORDER_STATUSES, type HistoryEntry, type OrderStatus, type OutboxMessage, type StoredOrder } from '../services/store/order-model.js';
 import { ObservableController } from './observable-controller.js';
 import { OrderActionEvent, type OrderAction } from './order-action-event.js';
+import './order-detail.js';
 
-/** The toolbar's repair actions and the status an order must have for each. */
-const REPAIRS: readonly { readonly action: OrderAction; readonly needs: OrderStatus; readonly label: () => string }[] = [
-  { action: 'identify-customer', needs: 'customer-id-required', label: () => msg('Klant identificeren') },
-  { action: 'link-products', needs: 'product-link-failed', label: () => msg('Product koppelen') },
+/** A status change staff chose in a row's select, waiting for "Opslaan". */
+export interface StagedStatusChange {
+  readonly order: StoredOrder;
+  readonly action: StatusAction;
+}
+
+/** What became of one staged change: written, refused (it stays staged with the reason), or kept (e.g. the ROPIS dialog was closed). */
+export type StagedOutcome = { readonly kind: 'applied' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'kept' };
+
+/** Where the screen keeps its list settings (filters, sort, columns) across reloads. */
+export interface ScreenPreferences {
+  load(): Promise<unknown>;
+  save(settings: OrderListSettings): Promise<void>;
+}
+
+/** The toolbar's order actions and the statuses they are for. */
+const TOOLBAR_ACTIONS: readonly { readonly action: OrderAction; readonly label: () => string; readonly unavailable: (order: StoredOrder | undefined) => string | undefined }[] = [
+  {
+    action: 'identify-customer',
+    label: () => msg('Klant identificeren'),
+    unavailable: (order) => (order?.status === 'customer-id-required' ? undefined : msg(str`Kies eerst een bestelling met status ${orderStatusLabel('customer-id-required')}.`)),
+  },
+  {
+    action: 'link-products',
+    label: () => msg('Product koppelen'),
+    unavailable: (order) => (order?.status === 'product-link-failed' ? undefined : msg(str`Kies eerst een bestelling met status ${orderStatusLabel('product-link-failed')}.`)),
+  },
+  {
+    action: 'email',
+    label: () => msg('E-mail'),
+    unavailable: (order) => (order?.order?.customer.email ? undefined : msg('Kies eerst een bestelling met een e-mailadres.')),
+  },
 ];
 
+/** Fixed row height: the grid renders only the rows in view, so 10,000 orders scroll smoothly. */
+const ROW_HEIGHT = 40;
+/** Rows rendered beyond the visible ones, so a fast scroll shows no gap. */
+const OVERSCAN = 8;
+
 /**
- * The eCommerce-verkopen screen: the stored orders, newest first, one of them selected (click, or
- * the arrow keys), with its detail below. The host's panel region around it carries the name
- * "eCommerce-verkopen". Actions on an order leave as {@link OrderActionEvent}s for the plugin.
+ * The eCommerce-verkopen screen (DESIGN §8): a virtualised grid of orders with a status select per
+ * row, staged changes applied by "Opslaan", a toolbar (repairs, e-mail, "Nu controleren"), search,
+ * filters and a column chooser that persist, and the selected order's detail below. The host's
+ * panel region around it carries the name "eCommerce-verkopen". Order actions leave as
+ * {@link OrderActionEvent}s; status changes go through `applyChanges`.
  */
 @customElement('ecommerce-screen')
 @localized()
 export class EcommerceScreen extends LitElement {
   static override styles = css`
     :host { display: block; font: inherit; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid #d0d5dd; }
-    th { background: #f2f4f7; font-weight: 600; }
-    td.amount { text-align: right; font-variant-numeric: tabular-nums; }
-    td.notes { font-size: 0.9em; color: #7a2e0e; max-width: 28rem; }
-    .empty { padding: 1rem; color: #475467; }
-    .toolbar { display: flex; gap: 0.75rem; align-items: center; padding: 0.5rem 0; }
-    .toolbar button { font: inherit; padding: 0.35rem 0.8rem; }
-    tbody tr { cursor: default; }
-    tbody tr[aria-selected='true'] { background: #d1e9ff; outline: 2px solid #1570ef; outline-offset: -2px; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; padding: 0.5rem 0; }
+    button, select, input { font: inherit; }
+    .bar button { padding: 0.35rem 0.8rem; }
+    button[aria-disabled='true'] { opacity: 0.6; }
+    input[type='search'] { min-width: 14rem; padding: 0.3rem; }
+    .chooser { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid #d0d5dd; padding: 0.5rem; margin: 0 0 0.5rem; }
+    .viewport { max-height: 60vh; overflow: auto; border: 1px solid #d0d5dd; position: relative; }
+    table { border-collapse: collapse; table-layout: fixed; width: max-content; min-width: 100%; }
+    th, td { text-align: left; padding: 0 0.6rem; border-bottom: 1px solid #d0d5dd; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    thead th { position: sticky; top: 0; background: #f2f4f7; font-weight: 600; height: 2.5rem; z-index: 1; }
+    th button { all: unset; cursor: pointer; font-weight: 600; }
+    th button:focus-visible { outline: 2px solid #1570ef; }
+    tbody tr.row { height: ${ROW_HEIGHT}px; cursor: default; }
+    tbody tr.elsewhere { background: #fffaeb; }
+    tbody tr[aria-selected='true'] { background: #d1e9ff; }
     tbody tr:focus-visible { outline: 3px solid #1570ef; outline-offset: -3px; }
-    .detail { margin-top: 1rem; padding: 0.75rem 1rem; border: 1px solid #d0d5dd; border-radius: 6px; }
-    .detail h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
-    .detail ul { margin: 0.25rem 0 0.5rem; padding-left: 1.25rem; }
-    .detail pre { max-height: 16rem; overflow: auto; background: #f9fafb; border: 1px solid #eaecf0; padding: 0.5rem; white-space: pre-wrap; word-break: break-all; }
-    .detail .buttons { display: flex; gap: 0.5rem; align-items: center; }
-    .detail button { font: inherit; padding: 0.35rem 0.8rem; }
+    td.end { text-align: right; font-variant-numeric: tabular-nums; }
+    td.staged select { outline: 2px dashed #b54708; }
+    td .refused { color: #b42318; font-size: 0.85em; margin-left: 0.35rem; }
+    td.deadline-soon { color: #b54708; font-weight: 600; }
+    td.deadline-urgent, td.deadline-overdue { color: #b42318; font-weight: 600; }
+    td.spacer { padding: 0; border: 0; }
+    .empty { padding: 1rem; color: #475467; }
+    .footer { display: flex; gap: 0.75rem; align-items: center; justify-content: flex-end; padding: 0.5rem 0; }
+    .footer button { padding: 0.35rem 1.2rem; }
   `;
 
   /** The orders to show, from the order store. */
@@ -50,197 +104,474 @@ export class EcommerceScreen extends LitElement {
   @property() locale = 'nl-NL';
   /** Messages to the provider not yet accepted, shown on their order's row. */
   @property({ attribute: false }) outbox: Observable<readonly OutboxMessage[]> | undefined;
+  /** The grid's columns; the built-in ones unless told otherwise. */
+  @property({ attribute: false }) columns: readonly OrderColumn[] = builtInOrderColumns();
+  /** The acceptance deadline of an order still waiting for an answer. */
+  @property({ attribute: false }) deadline: ((order: StoredOrder) => OrderDeadline | undefined) | undefined;
+  /** Ticks of the host's clock, so the time left counts down. */
+  @property({ attribute: false }) ticks: Observable<number> | undefined;
+  @property({ attribute: false }) preferences: ScreenPreferences | undefined;
   /** Runs "Nu controleren"; resolves when the poll is done. */
   @property({ attribute: false }) checkNow: (() => Promise<unknown>) | undefined;
   /** Tells the store which orders this till has now shown. */
   @property({ attribute: false }) markSeen: ((orders: readonly StoredOrder[]) => Promise<unknown>) | undefined;
+  /** "Opslaan": applies the staged changes row by row and says what became of each. */
+  @property({ attribute: false }) applyChanges: ((changes: readonly StagedStatusChange[]) => Promise<readonly StagedOutcome[]>) | undefined;
+  /** Double-click or Enter on a row: the order's transaction in the host. */
+  @property({ attribute: false }) openTransaction: ((order: StoredOrder) => Promise<void>) | undefined;
+  @property({ attribute: false }) lineStates: ((order: StoredOrder) => Promise<readonly LineMatchState[]>) | undefined;
+  @property({ attribute: false }) history: ((order: StoredOrder) => Promise<readonly HistoryEntry[]>) | undefined;
 
   protected readonly ordersController = new ObservableController<readonly StoredOrder[]>(this, (orders) => {
     const unseen = orders.filter((order) => order.seenAt === undefined);
     if (unseen.length && this.isConnected) void this.markSeen?.(unseen);
   });
+  protected readonly outboxController = new ObservableController<readonly OutboxMessage[]>(this);
+  protected readonly ticksController = new ObservableController<number>(this);
 
+  @state() protected settings: OrderListSettings = defaultListSettings(this.columns);
+  @state() protected search = '';
   @state() protected checking = false;
-  @state() protected checkResult = '';
+  @state() protected saving = false;
+  @state() protected announcement = '';
   /** `source:orderId` of the selected order. */
   @state() protected selectedKey: string | undefined;
-  @state() protected copyResult = '';
+  /** Staged status changes by order key, with the revision they were chosen on and a refusal's reason. */
+  @state() protected staged: ReadonlyMap<string, { readonly action: StatusAction; readonly reason?: string }> = new Map();
+  @state() protected chooserOpen = false;
+  @state() protected scrollOffset = 0;
+  @state() protected viewportHeight = 600;
 
-  protected readonly outboxController = new ObservableController<readonly OutboxMessage[]>(this);
+  @query('.viewport') protected viewport!: HTMLElement | null;
 
-  protected override willUpdate(): void {
-    this.ordersController.observe(this.orders);
-    this.outboxController.observe(this.outbox);
+  /** The last computed view, reused until its inputs change: a re-render for a tick does not filter again. */
+  protected view: { readonly key: readonly unknown[]; readonly orders: StoredOrder[] } | undefined;
+  protected settingsLoaded = false;
+  protected scrollFrame = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadSettings();
+    // Back in the page: render once more, so the viewport is observed again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
-  protected async onCheckNow(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    this.checkResult = msg('Bezig met controleren…');
+  protected async loadSettings(): Promise<void> {
+    if (this.settingsLoaded || !this.preferences) return;
+    this.settingsLoaded = true;
     try {
-      const status = await this.checkNow?.();
-      const error = lastErrorOf(status);
-      this.checkResult = error ? msg(str`Controleren lukte niet: ${error}. Er wordt later opnieuw geprobeerd.`) : msg('Gecontroleerd.');
-    } catch (error) {
-      this.checkResult = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.checking = false;
+      this.settings = restoreListSettings(await this.preferences.load(), this.columns);
+    } catch {
+      // Unreadable preferences: the defaults serve.
     }
   }
 
-  protected override render() {
-    return html`
-      <div role="toolbar" aria-label=${msg('eCommerce-verkopen')} class="toolbar">
-        ${REPAIRS.map(({ action, needs, label }) => {
-          const available = this.selectedOrder?.status === needs;
-          return html`<button type="button" aria-disabled=${available ? 'false' : 'true'} @click=${() => this.requestRepair(action, needs)}>
-            ${label()}
-          </button>`;
-        })}
-        <button type="button" aria-disabled=${this.checking ? 'true' : 'false'} @click=${this.onCheckNow}>${msg('Nu controleren')}</button>
-        <span role="status">${this.checkResult}</span>
-      </div>
-      ${this.renderOrders()} ${this.renderDetail()}
-    `;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.ordersController.observe(this.orders);
+    this.outboxController.observe(this.outbox);
+    this.ticksController.observe(this.ticks);
+    if (changed.has('preferences')) void this.loadSettings();
   }
 
-  /** The orders as shown: newest first. */
-  protected get sortedOrders(): StoredOrder[] {
-    return [...(this.ordersController.value ?? [])].sort((a, b) => b.placedAt - a.placedAt);
+  /** Keeps `viewportHeight` true when the panel is resized, so enough rows are rendered. */
+  protected readonly resizeObserver = new ResizeObserver(() => this.measure());
+  protected observedViewport: HTMLElement | null = null;
+
+  protected override updated(): void {
+    // The viewport comes and goes with the empty-list message: observe whichever is there.
+    if (this.viewport === this.observedViewport) return;
+    this.resizeObserver.disconnect();
+    if (this.viewport) this.resizeObserver.observe(this.viewport);
+    this.observedViewport = this.viewport;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.observedViewport = null;
+  }
+
+  protected measure(): void {
+    const height = this.viewport?.clientHeight;
+    if (height && height !== this.viewportHeight) this.viewportHeight = height;
+  }
+
+  protected get context(): ColumnContext {
+    const outbox = this.outboxByOrder;
+    return {
+      locale: this.locale,
+      deadline: (order) => this.deadline?.(order),
+      outbox: (order) => outbox.get(keyOf(order)) ?? [],
+    };
+  }
+
+  protected get outboxByOrder(): Map<string, OutboxMessage[]> {
+    return Map.groupBy(this.outboxController.value ?? [], (message) => `${message.source}:${message.orderId}`);
+  }
+
+  protected get shownColumns(): OrderColumn[] {
+    const byId = new Map(this.columns.map((column) => [column.id, column]));
+    return this.settings.columns.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The filtered, sorted orders; recomputed only when the orders, settings, search or clock tick changed. */
+  protected get visibleOrders(): StoredOrder[] {
+    const key = [this.ordersController.value, this.settings, this.search, this.locale, this.columns, this.sortNeedsClock ? this.ticksController.value : 0];
+    if (!this.view || key.some((part, index) => part !== this.view!.key[index])) {
+      this.view = { key, orders: orderListView(this.ordersController.value ?? [], this.settings, this.search, this.columns, this.context) };
+    }
+    return this.view.orders;
+  }
+
+  /** Sorting by the deadline depends on the time; other sorts do not re-sort on every tick. */
+  protected get sortNeedsClock(): boolean {
+    return this.settings.sort.columnId === 'deadline';
   }
 
   protected get selectedOrder(): StoredOrder | undefined {
     return this.ordersController.value?.find((order) => keyOf(order) === this.selectedKey);
   }
 
-  /** A toolbar repair: for the selected order in the status it needs, else a word on why not. */
-  protected requestRepair(action: OrderAction, needs: OrderStatus): void {
+  protected updateSettings(change: Partial<OrderListSettings>): void {
+    this.settings = { ...this.settings, ...change };
+    void this.preferences?.save(this.settings).catch(() => undefined);
+  }
+
+  // ---- toolbar ----
+
+  protected async onCheckNow(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    this.announcement = msg('Bezig met controleren…');
+    try {
+      const status = await this.checkNow?.();
+      const error = lastErrorOf(status);
+      this.announcement = error ? msg(str`Controleren lukte niet: ${error}. Er wordt later opnieuw geprobeerd.`) : msg('Gecontroleerd.');
+    } catch (error) {
+      this.announcement = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  protected requestAction(action: OrderAction, unavailable: string | undefined): void {
     const order = this.selectedOrder;
-    if (order?.status !== needs) {
-      this.checkResult = msg(str`Kies eerst een bestelling met status ${orderStatusLabel(needs)}.`);
+    if (unavailable || !order) {
+      this.announcement = unavailable ?? '';
       return;
     }
     this.dispatchEvent(new OrderActionEvent(action, order));
   }
 
-  protected select(order: StoredOrder, focus = false): void {
-    this.selectedKey = keyOf(order);
-    this.copyResult = '';
-    if (focus) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('tbody tr[aria-selected="true"]')?.focus());
+  protected onSearchKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter') return;
+    // A scanner types the code and Enter: the order with that id or barcode is selected.
+    const order = findByCode(this.ordersController.value ?? [], this.search);
+    if (!order) return;
+    event.preventDefault();
+    this.search = '';
+    if (!orderListView([order], { ...this.settings, sort: this.settings.sort }, '', this.columns, this.context).length) {
+      this.updateSettings({ statusFilter: 'all', typeFilter: 'all' });
     }
+    this.announcement = msg(str`Bestelling ${order.orderId} gekozen.`);
+    this.select(order, true);
   }
 
-  /** Arrow keys, Home and End move the selection, as in a list. */
-  protected onRowKeydown(event: KeyboardEvent, orders: readonly StoredOrder[], index: number): void {
-    const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: orders.length - 1 }[event.key];
+  protected toggleColumn(id: string, shown: boolean): void {
+    const wanted = new Set(this.settings.columns);
+    if (shown) wanted.add(id);
+    else wanted.delete(id);
+    // At least one column stays, or the grid would have nothing to show.
+    if (wanted.size === 0) return;
+    this.updateSettings({ columns: this.columns.map((column) => column.id).filter((columnId) => wanted.has(columnId)) });
+  }
+
+  protected sortBy(columnId: string): void {
+    const { sort } = this.settings;
+    const direction = sort.columnId === columnId && sort.direction === 'ascending' ? 'descending' : 'ascending';
+    this.updateSettings({ sort: { columnId, direction } });
+  }
+
+  // ---- selection and keyboard ----
+
+  protected select(order: StoredOrder, focus = false): void {
+    this.selectedKey = keyOf(order);
+    if (focus) void this.revealSelected();
+  }
+
+  /** Scrolls the selected row into view and focuses it, once the list it belongs to is rendered. */
+  protected async revealSelected(): Promise<void> {
+    // The list may have just changed (a filter lifted for a scanned order): scroll within the new one.
+    await this.updateComplete;
+    this.revealRow(this.visibleOrders.findIndex((o) => keyOf(o) === this.selectedKey));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('tbody tr[aria-selected="true"]')?.focus();
+  }
+
+  /** Scrolls the viewport so row `index` is in view; the rows around it are rendered on the next update. */
+  protected revealRow(index: number): void {
+    const viewport = this.viewport;
+    if (!viewport || index < 0) return;
+    const header = this.renderRoot.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const top = index * ROW_HEIGHT;
+    const visible = viewport.clientHeight - header;
+    if (top < viewport.scrollTop) viewport.scrollTop = top;
+    else if (top + ROW_HEIGHT > viewport.scrollTop + visible) viewport.scrollTop = top + ROW_HEIGHT - visible;
+    this.scrollOffset = viewport.scrollTop;
+  }
+
+  protected onRowKeydown(event: KeyboardEvent, index: number): void {
+    if (event.target !== event.currentTarget) return;
+    const orders = this.visibleOrders;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const order = orders[index];
+      if (order) void this.open(order);
+      return;
+    }
+    const page = Math.max(1, Math.floor(this.viewportHeight / ROW_HEIGHT) - 1);
+    const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: orders.length - 1, PageDown: index + page, PageUp: index - page }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const order = orders[Math.max(0, Math.min(orders.length - 1, next))];
     if (order) this.select(order, true);
   }
 
-  protected renderOrders() {
-    const orders = this.sortedOrders;
-    if (!orders.length) return html`<p class="empty">${msg('Er zijn nog geen eCommerce-bestellingen.')}</p>`;
-    const outboxByOrder = Map.groupBy(this.outboxController.value ?? [], (m) => `${m.source}:${m.orderId}`);
-    const dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'short' });
+  protected async open(order: StoredOrder): Promise<void> {
+    if (!order.transactionId) {
+      this.announcement = msg(str`Bestelling ${order.orderId} heeft nog geen transactie.`);
+      return;
+    }
+    try {
+      await this.openTransaction?.(order);
+    } catch (error) {
+      this.announcement = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  protected onScroll(): void {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.scrollOffset = this.viewport?.scrollTop ?? 0;
+    });
+  }
+
+  // ---- status staging and "Opslaan" ----
+
+  protected stage(order: StoredOrder, value: string): void {
+    const staged = new Map(this.staged);
+    if (value === order.status) staged.delete(keyOf(order));
+    else staged.set(keyOf(order), { action: value as StatusAction });
+    this.staged = staged;
+  }
+
+  protected async onSave(): Promise<void> {
+    if (this.saving) return;
+    const byKey = new Map((this.ordersController.value ?? []).map((order) => [keyOf(order), order]));
+    const entries = [...this.staged].flatMap(([key, change]) => {
+      const order = byKey.get(key);
+      return order ? [{ key, change: { order, action: change.action } }] : [];
+    });
+    if (!entries.length || !this.applyChanges) {
+      this.announcement = msg('Er zijn geen wijzigingen om op te slaan.');
+      return;
+    }
+    this.saving = true;
+    this.announcement = msg('Bezig met opslaan…');
+    try {
+      const outcomes = await this.applyChanges(entries.map((entry) => entry.change));
+      const staged = new Map(this.staged);
+      let applied = 0;
+      let refused = 0;
+      entries.forEach(({ key, change }, index) => {
+        const outcome = outcomes[index] ?? { kind: 'kept' };
+        if (outcome.kind === 'applied') {
+          staged.delete(key);
+          applied++;
+        } else if (outcome.kind === 'refused') {
+          staged.set(key, { action: change.action, reason: outcome.reason });
+          refused++;
+        }
+      });
+      this.staged = staged;
+      const kept = entries.length - applied - refused;
+      this.announcement = [
+        msg(str`${applied} van ${entries.length} wijzigingen opgeslagen.`),
+        refused ? msg(str`${refused} geweigerd; de reden staat bij de bestelling.`) : '',
+        kept ? msg(str`${kept} nog niet toegepast.`) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+    } catch (error) {
+      this.announcement = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  // ---- rendering ----
+
+  protected override render() {
+    const selected = this.selectedOrder;
     return html`
-      <table role="grid" aria-label=${msg('eCommerce-bestellingen')}>
-        <thead>
-          <tr>
-            <th scope="col">${msg('eCommerce order-ID')}</th>
-            <th scope="col">${msg('Geplaatst')}</th>
-            <th scope="col">${msg('Type')}</th>
-            <th scope="col">${msg('Klant')}</th>
-            <th scope="col">${msg('Bedrag')}</th>
-            <th scope="col">${msg('Ascend Barcode')}</th>
-            <th scope="col">${msg('Status')}</th>
-            <th scope="col">${msg('Bericht aan Locally')}</th>
-            <th scope="col">${msg('Toelichting')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${orders.map(
-            (order, index) => html`
-              <tr
-                aria-selected=${keyOf(order) === this.selectedKey ? 'true' : 'false'}
-                tabindex=${keyOf(order) === this.selectedKey || (this.selectedKey === undefined && index === 0) ? 0 : -1}
-                @click=${() => this.select(order)}
-                @keydown=${(event: KeyboardEvent) => this.onRowKeydown(event, orders, index)}
-              >
-                <td>${order.orderId}</td>
-                <td>${dateTime.format(order.placedAt)}</td>
-                <td>${orderTypeLabel(order.type)}</td>
-                <td>${order.order ? `${order.order.customer.firstName} ${order.order.customer.lastName}` : nothing}</td>
-                <td class="amount">${order.order ? formatEuro(order.order.totals.totalCents, this.locale) : nothing}</td>
-                <td>${order.barcode ?? nothing}</td>
-                <td>${orderStatusLabel(order.status)}</td>
-                <td>${(outboxByOrder.get(`${order.source}:${order.orderId}`) ?? []).map((m) => outboxStateLabel(m)).join('; ')}</td>
-                <td class="notes">${[...(order.problems ?? []), ...(order.warnings ?? [])].map((text) => html`<div>${text}</div>`)}</td>
-              </tr>
-            `,
-          )}
-        </tbody>
-      </table>
+      <div role="toolbar" aria-label=${msg('eCommerce-verkopen')} class="bar">
+        ${TOOLBAR_ACTIONS.map(({ action, label, unavailable }) => {
+          const reason = unavailable(selected);
+          return html`<button type="button" aria-disabled=${reason ? 'true' : 'false'} title=${reason ?? nothing} @click=${() => this.requestAction(action, reason)}>
+            ${label()}
+          </button>`;
+        })}
+        <button type="button" aria-disabled=${this.checking ? 'true' : 'false'} @click=${this.onCheckNow}>${msg('Nu controleren')}</button>
+      </div>
+      ${this.renderSearch()}
+      <p role="status">${this.announcement}</p>
+      ${this.renderGrid()}
+      <div class="footer">
+        <span>${this.staged.size ? msg(str`${this.staged.size} wijziging(en) klaar om op te slaan`) : nothing}</span>
+        <button type="button" aria-disabled=${this.staged.size === 0 || this.saving ? 'true' : 'false'} @click=${this.onSave}>${msg('Opslaan')}</button>
+      </div>
+      <order-detail
+        .order=${selected}
+        .locale=${this.locale}
+        .outbox=${selected ? (this.outboxByOrder.get(keyOf(selected)) ?? []) : []}
+        .lineStates=${this.lineStates}
+        .history=${this.history}
+        ?hidden=${!selected}
+      ></order-detail>
     `;
   }
 
-  /** The selected order's detail; an unreadable order shows what support needs, with "Gearchiveerd" as the way on. */
-  protected renderDetail() {
-    const order = this.selectedOrder;
-    if (!order) return nothing;
-    const provider = order.order;
+  protected renderSearch() {
+    const { statusFilter, typeFilter } = this.settings;
+    const statuses: readonly [StatusFilter, string][] = [
+      ['open', msg('Alle open bestellingen')],
+      ...ORDER_STATUSES.map((status): [StatusFilter, string] => [status, orderStatusLabel(status)]),
+      ['all', msg('Alle bestellingen')],
+    ];
+    const types: readonly [TypeFilter, string][] = [
+      ['all', msg('Alle typen')],
+      ['buy', orderTypeLabel('buy')],
+      ['reserve', orderTypeLabel('reserve')],
+    ];
     return html`
-      <section class="detail" aria-label=${msg(str`Details van bestelling ${order.orderId}`)}>
-        <h2>${msg(str`Bestelling ${order.orderId}`)}: ${orderStatusLabel(order.status)}</h2>
-        ${provider
-          ? html`
-              <p>${provider.customer.firstName} ${provider.customer.lastName}, ${provider.customer.email}</p>
-              <ul aria-label=${msg('Artikelen')}>
-                ${provider.lines.map(
-                  (line) => html`<li>${line.quantity} × ${line.description} (${formatEuro(line.unitPriceCents, this.locale)})</li>`,
-                )}
-              </ul>
-              ${provider.note ? html`<p>${msg('Opmerking van de klant:')} ${provider.note}</p>` : nothing}
-            `
-          : nothing}
-        ${order.problems?.length || order.warnings?.length
-          ? html`<ul aria-label=${msg('Toelichting')}>
-              ${[...(order.problems ?? []), ...(order.warnings ?? [])].map((text) => html`<li>${text}</li>`)}
-            </ul>`
-          : nothing}
-        ${order.status === 'processing-failed' ? this.renderUnreadable(order) : nothing}
-      </section>
-    `;
-  }
-
-  protected renderUnreadable(order: StoredOrder) {
-    const payload = rawPayloadText(order.raw);
-    return html`
-      <p>
-        ${msg(
-          str`Deze bestelling kon niet worden gelezen. Neem contact op met support van Locally en geef het bestelnummer ${order.orderId} en de gegevens hieronder door. Handel de bestelling zelf af en zet haar daarna op Gearchiveerd.`,
+      <div role="search" aria-label=${msg('Bestellingen zoeken')} class="bar">
+        <input
+          type="search"
+          aria-label=${msg('Zoeken')}
+          placeholder=${msg('Order-ID, klant, e-mail of barcode')}
+          .value=${this.search}
+          @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
+          @keydown=${this.onSearchKeydown}
+        />
+        <select aria-label=${msg('Filter op status')} @change=${(e: Event) => this.updateSettings({ statusFilter: (e.target as HTMLSelectElement).value as StatusFilter })}>
+          ${statuses.map(([value, label]) => html`<option value=${value} ?selected=${value === statusFilter}>${label}</option>`)}
+        </select>
+        <select aria-label=${msg('Filter op type')} @change=${(e: Event) => this.updateSettings({ typeFilter: (e.target as HTMLSelectElement).value as TypeFilter })}>
+          ${types.map(([value, label]) => html`<option value=${value} ?selected=${value === typeFilter}>${label}</option>`)}
+        </select>
+        <button type="button" aria-expanded=${this.chooserOpen ? 'true' : 'false'} aria-controls="column-chooser" @click=${() => (this.chooserOpen = !this.chooserOpen)}>
+          ${msg('Kolommen')}
+        </button>
+      </div>
+      <fieldset id="column-chooser" class="chooser" ?hidden=${!this.chooserOpen} @keydown=${this.onChooserKeydown}>
+        <legend>${msg('Kolommen tonen')}</legend>
+        ${this.columns.map(
+          (column) => html`<label>
+            <input type="checkbox" .checked=${this.settings.columns.includes(column.id)} @change=${(e: Event) => this.toggleColumn(column.id, (e.target as HTMLInputElement).checked)} />
+            ${column.title()}
+          </label>`,
         )}
-      </p>
-      <section aria-label=${msg('Ontvangen gegevens')}>
-        <pre tabindex="0">${payload}</pre>
-      </section>
-      <div class="buttons">
-        <button type="button" @click=${() => this.copy(`${msg('Bestelnummer')}: ${order.orderId}\n${payload}`)}>${msg('Kopiëren')}</button>
-        <button type="button" @click=${() => this.dispatchEvent(new OrderActionEvent('archive', order))}>${msg('Gearchiveerd')}</button>
-        <span role="status">${this.copyResult}</span>
+      </fieldset>
+    `;
+  }
+
+  protected onChooserKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.chooserOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-controls="column-chooser"]')?.focus());
+  }
+
+  protected renderGrid() {
+    const all = this.ordersController.value;
+    if (all && all.length === 0) return html`<p class="empty">${msg('Er zijn nog geen eCommerce-bestellingen.')}</p>`;
+    const orders = this.visibleOrders;
+    const columns = this.shownColumns;
+    const context = this.context;
+    const start = Math.max(0, Math.floor(this.scrollOffset / ROW_HEIGHT) - OVERSCAN);
+    const end = Math.min(orders.length, Math.ceil((this.scrollOffset + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN);
+    const focusIndex = Math.max(0, orders.findIndex((order) => keyOf(order) === this.selectedKey));
+    return html`
+      <div class="viewport" @scroll=${this.onScroll}>
+        <table role="grid" aria-label=${msg('eCommerce-bestellingen')} aria-rowcount=${orders.length + 1}>
+          <thead>
+            <tr aria-rowindex="1">
+              ${columns.map((column) => {
+                const sorted = this.settings.sort.columnId === column.id ? this.settings.sort.direction : undefined;
+                // The header is named by its title; its button says what it does, so it is not mistaken for the toolbar's "E-mail".
+                return html`<th scope="col" aria-label=${column.title()} aria-sort=${sorted ?? 'none'} style=${`width: ${columnWidth(column.id)}`}>
+                  <button type="button" aria-label=${msg(str`Sorteren op ${column.title()}`)} @click=${() => this.sortBy(column.id)}>
+                    ${column.title()}${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                  </button>
+                </th>`;
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            ${start > 0 ? html`<tr aria-hidden="true"><td class="spacer" colspan=${columns.length} style=${`height: ${start * ROW_HEIGHT}px`}></td></tr>` : nothing}
+            ${orders.slice(start, end).map((order, offset) => this.renderRow(order, start + offset, columns, context, start + offset === focusIndex))}
+            ${end < orders.length
+              ? html`<tr aria-hidden="true"><td class="spacer" colspan=${columns.length} style=${`height: ${(orders.length - end) * ROW_HEIGHT}px`}></td></tr>`
+              : nothing}
+          </tbody>
+        </table>
+        ${orders.length === 0 ? html`<p class="empty">${msg('Geen bestellingen met deze filters.')}</p>` : nothing}
       </div>
     `;
   }
 
-  protected async copy(text: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copyResult = msg('Gekopieerd.');
-    } catch {
-      this.copyResult = msg('Kopiëren lukte niet; selecteer de gegevens en kopieer ze met Ctrl+C.');
-    }
+  protected renderRow(order: StoredOrder, index: number, columns: readonly OrderColumn[], context: ColumnContext, focusable: boolean) {
+    const key = keyOf(order);
+    const selected = key === this.selectedKey;
+    return html`
+      <tr
+        class="row ${shipsElsewhere(order) ? 'elsewhere' : ''}"
+        aria-rowindex=${index + 2}
+        aria-selected=${selected ? 'true' : 'false'}
+        tabindex=${focusable ? 0 : -1}
+        @click=${() => this.select(order)}
+        @dblclick=${() => this.open(order)}
+        @keydown=${(event: KeyboardEvent) => this.onRowKeydown(event, index)}
+      >
+        ${columns.map((column) => (column.id === STATUS_COLUMN_ID ? this.renderStatusCell(order, selected) : this.renderCell(order, column, context)))}
+      </tr>
+    `;
+  }
+
+  protected renderCell(order: StoredOrder, column: OrderColumn, context: ColumnContext) {
+    const text = column.value(order, context);
+    const level = column.id === 'deadline' ? context.deadline(order)?.level : undefined;
+    const classes = [column.align === 'end' ? 'end' : '', level ? `deadline-${level}` : ''].join(' ');
+    return html`<td class=${classes} title=${text}>${text}</td>`;
+  }
+
+  protected renderStatusCell(order: StoredOrder, selected: boolean) {
+    const staged = this.staged.get(keyOf(order));
+    const value: StatusAction | OrderStatus = staged?.action ?? order.status;
+    const reasonId = `refused-${order.source}-${order.orderId}`;
+    return html`<td class=${staged ? 'staged' : ''}>
+      <select
+        aria-label=${msg(str`Status ${order.orderId}`)}
+        aria-describedby=${staged?.reason ? reasonId : nothing}
+        tabindex=${selected ? 0 : -1}
+        @change=${(e: Event) => this.stage(order, (e.target as HTMLSelectElement).value)}
+        @click=${(e: Event) => e.stopPropagation()}
+      >
+        ${statusOptions(order).map((option) => html`<option value=${option.action} ?selected=${option.action === value}>${option.label}</option>`)}
+      </select>
+      ${staged?.reason ? html`<span class="refused" id=${reasonId} title=${staged.reason}>${staged.reason}</span>` : nothing}
+    </td>`;
   }
 }
 
@@ -248,14 +579,23 @@ function keyOf(order: StoredOrder): string {
   return `${order.source}:${order.orderId}`;
 }
 
-/** The payload as kept, readable for support: JSON indented, a string as it came. */
-function rawPayloadText(raw: unknown): string {
-  if (typeof raw === 'string') return raw;
-  try {
-    return JSON.stringify(raw, null, 2) ?? String(raw);
-  } catch {
-    return String(raw);
-  }
+/** Column widths: a fixed table layout keeps columns still while rows scroll in and out. */
+function columnWidth(id: string): string {
+  const widths: Record<string, string> = {
+    orderId: '8rem',
+    placedAt: '9rem',
+    type: '6.5rem',
+    customer: '10rem',
+    email: '14rem',
+    amount: '7rem',
+    barcode: '9rem',
+    status: '15rem',
+    deadline: '9rem',
+    shippingAddress: '16rem',
+    lines: '18rem',
+    notes: '20rem',
+  };
+  return widths[id] ?? '10rem';
 }
 
 /** The failure a "Nu controleren" ended with, if any: the command answers with the poller's status. */

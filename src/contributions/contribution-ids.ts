@@ -18,6 +18,7 @@ export const PanelIds = {
 
 export const NotificationSourceIds = {
   orderMessages: 'locally.orderMessages',
+  deadlineWarnings: 'locally.deadlineWarnings',
 } as const;
 
 /** The order source whose orders this plugin imports; the prefix of its external references. */

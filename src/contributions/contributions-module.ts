@@ -1,6 +1,8 @@
 import { ContainerModule, type Newable } from 'inversify';
 import { bindContributionProvider } from '../common/contribution-provider.js';
+import { BusinessCalendarSettings } from '../services/lifecycle/business-calendar-settings.js';
 import { CheckNowCommand } from './check-now-command.js';
+import { DeadlineWarnings } from './deadline-warnings.js';
 import { EcommercePaymentCommand } from './ecommerce-payment-command.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import { EcommerceScreenPanel } from './ecommerce-screen-panel.js';
@@ -18,7 +20,6 @@ import { KeepOpenCommand } from './keep-open-command.js';
 import { KeptOpenRecorder } from './kept-open-recorder.js';
 import { OpenScreenCommand } from './open-screen-command.js';
 import { OrderMessages } from './order-messages.js';
-import { OrderRepairDialogs } from './order-repair-dialogs.js';
 import { OrderSyncStartup } from './order-sync-startup.js';
 import { PrintReceiptCommand } from './print-receipt-command.js';
 
@@ -37,12 +38,14 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(CommandContribution, PrintReceiptCommand);
   contribute(TileContribution, EcommerceTile);
   contribute(NotificationSourceContribution, OrderMessages);
+  contribute(NotificationSourceContribution, DeadlineWarnings);
   contribute(PanelContribution, EcommerceScreenPanel);
   contribute(CommandContribution, CheckNowCommand);
   contribute(StartupContribution, KeptOpenRecorder);
   contribute(StartupContribution, OrderSyncStartup);
   contribute(StartupContribution, ImportRunner);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();
-  bind(OrderRepairDialogs).toSelf().inSingletonScope();
+  // Holds a settings subscription: undone when deactivate() unbinds the container.
+  bind(BusinessCalendarSettings).toSelf().inSingletonScope().onDeactivation((settings) => settings.dispose());
   bind(HostContributionRegistrar).toSelf().inSingletonScope();
 });

@@ -21,7 +21,7 @@ describe('the eCommerce-verkopen screen', () => {
     orders.next([older, newer]);
     await screen.updateComplete;
 
-    const rows = [...screen.shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.textContent.replace(/\s+/g, ' ').trim());
+    const rows = [...screen.shadowRoot!.querySelectorAll('tbody tr.row')].map((row) => row.textContent.replace(/\s+/g, ' ').trim());
     expect(rows[0]).to.contain('BBB222').and.contain('Klant-ID vereist').and.contain('Klant: geen klant met e-mailadres <b>x</b>@example.nl');
     expect(rows[1]).to.contain('AAA111').and.contain('In behandeling');
     expect(await findByShadowRole(screen, 'columnheader', { name: 'eCommerce order-ID' })).to.exist;
@@ -60,7 +60,7 @@ describe('the eCommerce-verkopen screen: selection, repairs and the detail', () 
     const screen = await fixture<EcommerceScreen>(html`<ecommerce-screen .orders=${new BehaviorSubject(orders)}></ecommerce-screen>`);
     const actions: string[] = [];
     screen.addEventListener('order-action', (event) => actions.push(`${event.action} ${event.order.orderId}`));
-    const rows = () => [...screen.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    const rows = () => [...screen.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr.row')];
     return { screen, actions, rows };
   }
 

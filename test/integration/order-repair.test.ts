@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { screenModule } from '../../src/contributions/screen-module.js';
 import { OrderRepair } from '../../src/services/import/order-repair.js';
 import type { StoredOrder } from '../../src/services/store/order-model.js';
 import { startImportFixture, type ImportFixture } from '../helpers/import-fixture.js';
@@ -19,6 +20,8 @@ describe('repairing orders the import could not finish', function () {
 
   beforeEach(async () => {
     fixture = await startImportFixture(kit, 'order-repair');
+    // Repairs belong to the screen's module, loaded when the screen opens.
+    fixture.container.load(screenModule);
     repair = fixture.container.get(OrderRepair);
   });
 

@@ -1,12 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { findAllByShadowRole, findByShadowRole, queryByShadowRole } from 'shadow-dom-testing-library';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
-import { createShellHost, type ShellHost } from '../../shell/host/shell-host.js';
-import { ShellClock } from '../../shell/host/shell-clock.js';
-import type { PluginHandle } from '../../shell/plugin-loader.js';
-import '../../shell/ui/pos-shell.js';
+import type { ShellHost } from '../../shell/host/shell-host.js';
 import type { PosShell } from '../../shell/ui/pos-shell.js';
-import { loadPluginInto, TEST_NOW } from '../helpers/plugin-fixture.js';
+import { startShellUi, type ShellUiFixture } from '../helpers/shell-ui-fixture.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 
 // The issue's "done when", as a person does it: orders from the simulator that the import could
@@ -15,9 +12,9 @@ import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 describe('repairing orders through the shell, as staff do', function () {
   this.timeout(90_000);
   const kit = new SimulatorKit('repair-through-shell');
+  let fixtureUi: ShellUiFixture;
   let shell: ShellHost;
   let simulator: LocallySimulator;
-  let plugin: PluginHandle;
   let ui: PosShell;
   let screen: HTMLElement;
 
@@ -25,20 +22,11 @@ describe('repairing orders through the shell, as staff do', function () {
   after(() => kit.stop());
 
   beforeEach(async () => {
-    const clock = new ShellClock({ start: TEST_NOW, realTime: false });
-    shell = await createShellHost({ dbName: `repair-through-shell-${crypto.randomUUID()}`, clock, seed: true });
-    await shell.settings.secretsFor('locally.ecommerce').store('locally.apiKey', 'demo-key');
-    ({ simulator } = kit.create({ now: () => clock.now() }));
-    plugin = await loadPluginInto(shell);
-    ui = await fixture<PosShell>(html`<pos-shell .host=${shell}></pos-shell>`);
-    (await findByShadowRole(ui, 'button', { name: /^eCommerce, \d+ te behandelen$/ })).click();
-    screen = await findByShadowRole(ui, 'region', { name: 'eCommerce-verkopen' });
+    fixtureUi = await startShellUi(kit, 'repair-through-shell');
+    ({ shell, simulator, ui, screen } = fixtureUi);
   });
 
-  afterEach(async () => {
-    await plugin.deactivate();
-    shell.dispose();
-  });
+  afterEach(() => fixtureUi.dispose());
 
   /** Places an order, presses "Nu controleren" and selects the order's row once it shows `status`. */
   async function placeAndSelect(kind: 'unknown-customer' | 'unknown-product', status: string) {
@@ -55,7 +43,8 @@ describe('repairing orders through the shell, as staff do', function () {
     await waitUntil(
       async () => {
         const rows = await findAllByShadowRole(screen, 'row');
-        found = rows.find((row) => row.textContent.includes(orderId) && row.textContent.includes(status));
+        // The status is the selected option of the row's status select (the others are the changes it offers).
+        found = rows.find((row) => row.textContent.includes(orderId) && row.querySelector('select')?.selectedOptions[0]?.text === status);
         return found !== undefined;
       },
       `order ${orderId} shown as ${status}`,
@@ -146,6 +135,11 @@ describe('repairing orders through the shell, as staff do', function () {
     (await findByShadowRole(dialog, 'button', { name: 'Gearchiveerd' })).click();
     (await findByShadowRole(dialog, 'button', { name: 'Archiveren bevestigen' })).click();
     await waitUntil(() => !queryByShadowRole(ui, 'dialog', { name: 'Product koppelen' }), 'the dialog closed', { timeout: 10_000 });
+    // Archived orders leave the open list; the status filter shows them again.
+    await waitUntil(async () => !(await findAllByShadowRole(screen, 'row')).some((row) => row.textContent.includes(placed.id)), 'gone from the open list', { timeout: 10_000 });
+    const filter = await findByShadowRole<HTMLSelectElement>(screen, 'combobox', { name: 'Filter op status' });
+    filter.value = 'archived';
+    filter.dispatchEvent(new Event('change'));
     await rowOf(placed.id, 'Gearchiveerd');
     expect(await shell.data.transactions.getByExternalRef(`locally:${placed.id}`)).to.equal(undefined);
   });

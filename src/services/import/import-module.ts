@@ -9,9 +9,8 @@ import {
 } from './built-in-matchers.js';
 import { CustomerMatcher, ProductMatcher } from './matchers.js';
 import { OrderImporter } from './order-importer.js';
-import { OrderRepair } from './order-repair.js';
 
-/** Import: the matchers (built-in ones bound like any other contribution), the importer and the repairs. */
+/** Import: the matchers (built-in ones bound like any other contribution) and the importer. */
 export const importModule = new ContainerModule(({ bind }) => {
   bindContributionProvider(bind, ProductMatcher);
   bindContributionProvider(bind, CustomerMatcher);
@@ -25,5 +24,4 @@ export const importModule = new ContainerModule(({ bind }) => {
   contribute(CustomerMatcher, RememberedCustomerMatcher);
   contribute(CustomerMatcher, EmailCustomerMatcher);
   bind(OrderImporter).toSelf().inSingletonScope();
-  bind(OrderRepair).toSelf().inSingletonScope();
 });

@@ -1,4 +1,4 @@
-import type { OrderStatus, ProviderOrderStatus } from '../store/order-model.js';
+import type { OrderStatus, ProviderOrderStatus, StoredOrder } from '../store/order-model.js';
 
 /**
  * The order lifecycle (DESIGN §4): which status may follow which. "Verkoop afhandelen" (import
@@ -37,4 +37,13 @@ export function isProviderCancellation(status: ProviderOrderStatus | undefined):
 export function statusAfterProviderChange(current: OrderStatus, provider: ProviderOrderStatus | undefined): OrderStatus | undefined {
   if (!isProviderCancellation(provider) || current === 'cancelled') return undefined;
   return canTransition(current, 'cancelled') ? 'cancelled' : undefined;
+}
+
+/** Stored statuses in which the provider still waits for the shop to accept or decline. */
+const AWAITING_ANSWER: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['received', 'new', 'customer-id-required', 'product-link-failed']);
+
+/** Whether the provider still waits for an answer: not accepted, declined or cancelled on either side (DESIGN §7). */
+export function isAwaitingAnswer(order: StoredOrder): boolean {
+  const provider = order.order?.status;
+  return AWAITING_ANSWER.has(order.status) && (provider === undefined || provider === 'open');
 }

@@ -32,6 +32,12 @@ export function isOpenStatus(status: OrderStatus): boolean {
 /** 'buy': paid online; 'reserve': reserved online, paid in store (ROPIS). */
 export type OrderType = 'buy' | 'reserve';
 
+/**
+ * How a reservation ended, told to the provider with "picked up" (docs/locally-api.md). Defined
+ * here because it is stored on the order; the lifecycle's status actions offer and label it.
+ */
+export type RopisMethod = 'picked-up-paid' | 'not-picked-up' | 'cancelled-by-customer' | 'cancelled-by-store';
+
 export interface Address {
   readonly street: string;
   readonly postcode: string;
@@ -131,6 +137,8 @@ export interface StoredOrder {
   readonly warnings?: readonly string[];
   /** Whether the host transaction is kept open ("Blijf Open"). */
   readonly keptOpen: boolean;
+  /** How a reservation ended ("ROPIS bestelwijze"), chosen by staff when it went to Afgehandeld. */
+  readonly ropisMethod?: RopisMethod;
   /** When this till's screen first showed the order. */
   readonly seenAt?: number;
   readonly updatedAt: number;

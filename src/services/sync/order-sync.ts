@@ -19,7 +19,7 @@ import type { Clock, PluginContext, SettingsService } from '../../host/index.js'
 import { HostTokens } from '../../host-tokens.js';
 import { PluginLog } from '../plugin-log.js';
 import type { OutboxMessage, StoredOrder } from '../store/order-model.js';
-import { OrderStore, type ReceivedResult } from '../store/order-store.js';
+import { OrderStore, OrderStoreDisposedError, type ReceivedResult } from '../store/order-store.js';
 import { backoffDelay, MIN_BACKOFF_MS, nextPollDelay, type PollResult } from './backoff.js';
 import { ClockScheduler } from './clock-scheduler.js';
 import { LeaderLock } from './leader-lock.js';
@@ -293,6 +293,8 @@ export class OrderSync implements Disposable {
   /** Sends the due outbox messages one by one; the polling tab alone sends, one run at a time. */
   protected sendOutbox(): Promise<void> {
     this.outboxRun = this.outboxRun.then(() => this.sendDueMessages()).catch((error: unknown) => {
+      // The plugin is shutting down: the messages stay in the outbox for the next start.
+      if (error instanceof OrderStoreDisposedError) return;
       this.log.error('Sending the outbox failed', error);
     });
     return this.outboxRun;

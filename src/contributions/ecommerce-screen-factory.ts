@@ -1,0 +1,58 @@
+import { inject, injectable } from 'inversify';
+import type { Clock, CommandService, LocaleService, TransactionService } from '../host/index.js';
+import { HostTokens } from '../host-tokens.js';
+import { EcommerceScreen } from '../components/ecommerce-screen.js';
+import { OrderActionEvent } from '../components/order-action-event.js';
+import { clockTicks } from '../services/clock-ticks.js';
+import { OrderRepair } from '../services/import/order-repair.js';
+import { OrderDeadlines } from '../services/lifecycle/order-deadlines.js';
+import { OrderStore } from '../services/store/order-store.js';
+import { CommandIds } from './contribution-ids.js';
+import { OrderMailer } from './order-mailer.js';
+import { OrderRepairDialogs } from './order-repair-dialogs.js';
+import { ScreenStatusChanges } from './screen-status-changes.js';
+
+/** The preference key of the screen's filters, sort order and columns. */
+const SCREEN_SETTINGS = 'screen.list';
+/** How often the time left is counted down on screen. */
+const TICK_MS = 30_000;
+
+/** Builds the eCommerce-verkopen screen and connects it to the plugin's services. */
+@injectable()
+export class EcommerceScreenFactory {
+  constructor(
+    @inject(OrderStore) protected readonly store: OrderStore,
+    @inject(HostTokens.clock) protected readonly clock: Clock,
+    @inject(HostTokens.locale) protected readonly locale: LocaleService,
+    @inject(HostTokens.commands) protected readonly commands: CommandService,
+    @inject(HostTokens.transactions) protected readonly transactions: TransactionService,
+    @inject(OrderRepair) protected readonly repair: OrderRepair,
+    @inject(OrderRepairDialogs) protected readonly repairDialogs: OrderRepairDialogs,
+    @inject(OrderMailer) protected readonly mailer: OrderMailer,
+    @inject(ScreenStatusChanges) protected readonly statusChanges: ScreenStatusChanges,
+    @inject(OrderDeadlines) protected readonly deadlines: OrderDeadlines,
+  ) {}
+
+  create(): EcommerceScreen {
+    const screen = new EcommerceScreen();
+    screen.orders = this.store.orders$;
+    screen.outbox = this.store.outbox$;
+    screen.locale = this.locale.locale;
+    screen.ticks = clockTicks(this.clock, TICK_MS);
+    screen.deadline = (order) => this.deadlines.deadlineOf(order);
+    screen.preferences = {
+      load: () => this.store.getPreference(SCREEN_SETTINGS),
+      save: (settings) => this.store.setPreference(SCREEN_SETTINGS, settings),
+    };
+    screen.checkNow = () => this.commands.executeCommand(CommandIds.checkNow);
+    screen.markSeen = (orders) => this.store.markSeen(orders, this.clock.now());
+    screen.applyChanges = (changes) => this.statusChanges.apply(changes);
+    screen.openTransaction = (order) => this.transactions.open(order.transactionId!);
+    screen.lineStates = (order) => this.repair.lineStates(order);
+    screen.history = (order) => this.store.getHistory(order.source, order.orderId);
+    screen.addEventListener(OrderActionEvent.type, (event) => {
+      void (event.action === 'email' ? this.mailer.compose(event.order) : this.repairDialogs.handle(event));
+    });
+    return screen;
+  }
+}

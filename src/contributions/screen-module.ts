@@ -1,0 +1,17 @@
+import { ContainerModule, type Newable } from 'inversify';
+import { OrderRepair } from '../services/import/order-repair.js';
+import { OrderDeadlines } from '../services/lifecycle/order-deadlines.js';
+import { OrderLifecycleService } from '../services/lifecycle/order-lifecycle-service.js';
+import { EcommerceScreenFactory } from './ecommerce-screen-factory.js';
+import { OrderMailer } from './order-mailer.js';
+import { OrderRepairDialogs } from './order-repair-dialogs.js';
+import { ScreenStatusChanges } from './screen-status-changes.js';
+
+/**
+ * What only the eCommerce-verkopen screen needs: staff's status changes, repairs, e-mail and the
+ * deadline column. Loaded through {@link LazyModules} when the screen first opens.
+ */
+export const screenModule = new ContainerModule(({ bind }) => {
+  const services: readonly Newable<object>[] = [OrderRepair, OrderLifecycleService, OrderDeadlines, OrderRepairDialogs, OrderMailer, ScreenStatusChanges, EcommerceScreenFactory];
+  for (const service of services) bind(service).toSelf().inSingletonScope();
+});

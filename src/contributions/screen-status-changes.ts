@@ -1,0 +1,37 @@
+import { inject, injectable } from 'inversify';
+import type { DialogService } from '../host/index.js';
+import { HostTokens } from '../host-tokens.js';
+import type { StagedOutcome, StagedStatusChange } from '../components/ecommerce-screen.js';
+import { OrderLifecycleService } from '../services/lifecycle/order-lifecycle-service.js';
+import { needsRopisMethod, type RopisMethod } from '../services/lifecycle/status-actions.js';
+
+/**
+ * "Opslaan" on the screen: the staged changes row by row, each through the lifecycle service. A
+ * reservation going to "Afgehandeld" first asks the ROPIS bestelwijze; closing that dialog leaves
+ * the change staged and applies nothing for it.
+ */
+@injectable()
+export class ScreenStatusChanges {
+  constructor(
+    @inject(OrderLifecycleService) protected readonly lifecycle: OrderLifecycleService,
+    @inject(HostTokens.dialogs) protected readonly dialogs: DialogService,
+  ) {}
+
+  async apply(changes: readonly StagedStatusChange[]): Promise<StagedOutcome[]> {
+    const outcomes: StagedOutcome[] = [];
+    for (const { order, action } of changes) {
+      let ropisMethod: RopisMethod | undefined;
+      if (needsRopisMethod(order, action)) {
+        const { askRopisMethod } = await import('../components/ropis-method-dialog.js');
+        ropisMethod = await askRopisMethod(this.dialogs, order);
+        if (!ropisMethod) {
+          outcomes.push({ kind: 'kept' });
+          continue;
+        }
+      }
+      const outcome = await this.lifecycle.apply({ order, action, ...(ropisMethod ? { ropisMethod } : {}) });
+      outcomes.push(outcome.kind === 'applied' ? { kind: 'applied' } : outcome);
+    }
+    return outcomes;
+  }
+}

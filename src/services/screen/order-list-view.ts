@@ -1,0 +1,109 @@
+import { isOpenStatus, ORDER_STATUSES, type OrderStatus, type OrderType, type StoredOrder } from '../store/order-model.js';
+import type { ColumnContext, OrderColumn } from './order-columns.js';
+
+/** "open": every status still on the screen (not Afgehandeld, not Gearchiveerd); "all": everything. */
+export type StatusFilter = 'open' | 'all' | OrderStatus;
+export type TypeFilter = 'all' | OrderType;
+
+export interface OrderSort {
+  readonly columnId: string;
+  readonly direction: 'ascending' | 'descending';
+}
+
+/** How staff set up the list; kept in the preferences store, so it survives a reload. */
+export interface OrderListSettings {
+  readonly statusFilter: StatusFilter;
+  readonly typeFilter: TypeFilter;
+  readonly sort: OrderSort;
+  /** Ids of the columns shown, in order. */
+  readonly columns: readonly string[];
+}
+
+export function defaultListSettings(columns: readonly OrderColumn[]): OrderListSettings {
+  return {
+    statusFilter: 'open',
+    typeFilter: 'all',
+    sort: { columnId: 'placedAt', direction: 'descending' },
+    columns: columns.filter((column) => !column.hiddenByDefault).map((column) => column.id),
+  };
+}
+
+/** Stored settings checked against what exists now: an unknown column or status from an older version is dropped. */
+export function restoreListSettings(stored: unknown, columns: readonly OrderColumn[]): OrderListSettings {
+  const defaults = defaultListSettings(columns);
+  if (typeof stored !== 'object' || stored === null) return defaults;
+  const value = stored as Partial<Record<keyof OrderListSettings, unknown>>;
+  const known = new Set(columns.map((column) => column.id));
+  const statusFilter = value.statusFilter;
+  const typeFilter = value.typeFilter;
+  const sort = value.sort as Partial<OrderSort> | undefined;
+  const shown = Array.isArray(value.columns) ? value.columns.filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
+  return {
+    statusFilter:
+      statusFilter === 'open' || statusFilter === 'all' || ORDER_STATUSES.includes(statusFilter as OrderStatus)
+        ? (statusFilter as StatusFilter)
+        : defaults.statusFilter,
+    typeFilter: typeFilter === 'all' || typeFilter === 'buy' || typeFilter === 'reserve' ? typeFilter : defaults.typeFilter,
+    sort:
+      sort && typeof sort.columnId === 'string' && known.has(sort.columnId) && (sort.direction === 'ascending' || sort.direction === 'descending')
+        ? { columnId: sort.columnId, direction: sort.direction }
+        : defaults.sort,
+    columns: shown.length ? shown : defaults.columns,
+  };
+}
+
+/** Folds case and accents, so "muller" finds "Müller". */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+/** The text the search box looks in: order id, customer, e-mail, barcode. */
+function searchText(order: StoredOrder): string {
+  const customer = order.order?.customer;
+  return foldForSearch([order.orderId, customer?.firstName, customer?.lastName, customer?.email, order.barcode].filter(Boolean).join(' '));
+}
+
+/**
+ * The orders the grid shows: filtered by status, type and search words (each must occur), sorted by
+ * the chosen column; ties keep the newest first, so the order is stable between renders.
+ */
+export function orderListView(
+  orders: readonly StoredOrder[],
+  settings: Pick<OrderListSettings, 'statusFilter' | 'typeFilter' | 'sort'>,
+  search: string,
+  columns: readonly OrderColumn[],
+  context: ColumnContext,
+): StoredOrder[] {
+  const words = foldForSearch(search).split(/\s+/).filter(Boolean);
+  const { statusFilter, typeFilter } = settings;
+  const shown = orders.filter(
+    (order) =>
+      (statusFilter === 'all' || (statusFilter === 'open' ? isOpenStatus(order.status) : order.status === statusFilter)) &&
+      (typeFilter === 'all' || order.type === typeFilter) &&
+      (words.length === 0 || words.every((word) => searchText(order).includes(word))),
+  );
+  const column = columns.find((c) => c.id === settings.sort.columnId);
+  if (!column) return shown.sort((a, b) => b.placedAt - a.placedAt);
+  const keyOf = (order: StoredOrder) => (column.sortKey ? column.sortKey(order, context) : column.value(order, context));
+  // Keys computed once per order, not once per comparison.
+  const keyed = shown.map((order) => ({ order, key: keyOf(order) }));
+  const sign = settings.sort.direction === 'ascending' ? 1 : -1;
+  const collator = new Intl.Collator(context.locale, { numeric: true, sensitivity: 'base' });
+  keyed.sort((a, b) => {
+    const byKey =
+      typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : collator.compare(String(a.key), String(b.key));
+    return byKey !== 0 ? sign * byKey : b.order.placedAt - a.order.placedAt;
+  });
+  return keyed.map(({ order }) => order);
+}
+
+/**
+ * The order a scanned or typed code names exactly: its order id or its transaction's barcode
+ * (case and surrounding spaces ignored). Undefined when none or several.
+ */
+export function findByCode(orders: readonly StoredOrder[], code: string): StoredOrder | undefined {
+  const wanted = code.trim().toLowerCase();
+  if (!wanted) return undefined;
+  const found = orders.filter((order) => order.orderId.toLowerCase() === wanted || order.barcode?.toLowerCase() === wanted);
+  return found.length === 1 ? found[0] : undefined;
+}
