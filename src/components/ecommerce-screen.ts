@@ -77,6 +77,7 @@ export class EcommerceScreen extends LitElement {
     button[aria-disabled='true'] { opacity: 0.6; }
     input[type='search'] { min-width: 14rem; padding: 0.3rem; }
     .chooser { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid #d0d5dd; padding: 0.5rem; margin: 0 0 0.5rem; }
+    .chooser[hidden] { display: none; }
     .viewport { max-height: 60vh; overflow: auto; border: 1px solid #d0d5dd; position: relative; }
     table { border-collapse: collapse; table-layout: fixed; width: max-content; min-width: 100%; }
     th, td { text-align: left; padding: 0 0.6rem; border-bottom: 1px solid #d0d5dd; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -582,13 +583,13 @@ function keyOf(order: StoredOrder): string {
 /** Column widths: a fixed table layout keeps columns still while rows scroll in and out. */
 function columnWidth(id: string): string {
   const widths: Record<string, string> = {
-    orderId: '8rem',
-    placedAt: '9rem',
-    type: '6.5rem',
-    customer: '10rem',
-    email: '14rem',
-    amount: '7rem',
-    barcode: '9rem',
+    orderId: '7.5rem',
+    placedAt: '8.5rem',
+    type: '6rem',
+    customer: '9rem',
+    email: '12rem',
+    amount: '6.5rem',
+    barcode: '8.5rem',
     status: '15rem',
     deadline: '9rem',
     shippingAddress: '16rem',
