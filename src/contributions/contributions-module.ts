@@ -7,6 +7,7 @@ import { EcommercePaymentCommand } from './ecommerce-payment-command.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import { EcommerceScreenPanel } from './ecommerce-screen-panel.js';
 import { EcommerceTile } from './ecommerce-tile.js';
+import { FinalizeOffer } from './finalize-offer.js';
 import {
   CommandContribution,
   NotificationSourceContribution,
@@ -42,6 +43,7 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(PanelContribution, EcommerceScreenPanel);
   contribute(CommandContribution, CheckNowCommand);
   contribute(StartupContribution, KeptOpenRecorder);
+  contribute(StartupContribution, FinalizeOffer);
   contribute(StartupContribution, OrderSyncStartup);
   contribute(StartupContribution, ImportRunner);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();
