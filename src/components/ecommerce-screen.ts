@@ -36,23 +36,35 @@ export interface ScreenPreferences {
 }
 
 /** The toolbar's order actions and the statuses they are for. */
-const TOOLBAR_ACTIONS: readonly { readonly action: OrderAction; readonly label: () => string; readonly unavailable: (order: StoredOrder | undefined) => string | undefined }[] = [
+const TOOLBAR_ACTIONS: readonly {
+  readonly action: OrderAction;
+  readonly label: () => string;
+  readonly unavailable: (order: StoredOrder | undefined) => string | undefined;
+  /** Changes orders: unavailable while the screen is read-only. */
+  readonly changesOrders: boolean;
+}[] = [
   {
     action: 'identify-customer',
     label: () => msg('Klant identificeren'),
+    changesOrders: true,
     unavailable: (order) => (order?.status === 'customer-id-required' ? undefined : msg(str`Kies eerst een bestelling met status ${orderStatusLabel('customer-id-required')}.`)),
   },
   {
     action: 'link-products',
     label: () => msg('Product koppelen'),
+    changesOrders: true,
     unavailable: (order) => (order?.status === 'product-link-failed' ? undefined : msg(str`Kies eerst een bestelling met status ${orderStatusLabel('product-link-failed')}.`)),
   },
   {
     action: 'email',
     label: () => msg('E-mail'),
+    changesOrders: false,
     unavailable: (order) => (order?.order?.customer.email ? undefined : msg('Kies eerst een bestelling met een e-mailadres.')),
   },
 ];
+
+/** The note that says why the screen is read-only; the status selects point at it as their description. */
+const READ_ONLY_NOTE_ID = 'read-only-note';
 
 /** Fixed row height: the grid renders only the rows in view, so 10,000 orders scroll smoothly. */
 const ROW_HEIGHT = 40;
@@ -74,7 +86,8 @@ export class EcommerceScreen extends LitElement {
     .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; padding: 0.5rem 0; }
     button, select, input { font: inherit; }
     .bar button { padding: 0.35rem 0.8rem; }
-    button[aria-disabled='true'] { opacity: 0.6; }
+    button[aria-disabled='true'], select[aria-disabled='true'] { opacity: 0.6; }
+    .read-only { margin: 0 0 0.5rem; padding: 0.25rem 0.5rem; border-left: 4px solid #b54708; background: #fffaeb; }
     input[type='search'] { min-width: 14rem; padding: 0.3rem; }
     .chooser { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid #d0d5dd; padding: 0.5rem; margin: 0 0 0.5rem; }
     .chooser[hidden] { display: none; }
@@ -112,6 +125,12 @@ export class EcommerceScreen extends LitElement {
   /** Ticks of the host's clock, so the time left counts down. */
   @property({ attribute: false }) ticks: Observable<number> | undefined;
   @property({ attribute: false }) preferences: ScreenPreferences | undefined;
+  /**
+   * Why staff may look but not change (e.g. the signed-in user lacks "eCommerce importeren"); while
+   * set, the status selects, "Opslaan" and the repairs are unavailable and say this, and a note at
+   * the top says it too. "Nu controleren" and "E-mail" stay usable.
+   */
+  @property({ attribute: false }) readOnlyReason: string | undefined;
   /** Runs "Nu controleren"; resolves when the poll is done. */
   @property({ attribute: false }) checkNow: (() => Promise<unknown>) | undefined;
   /** Tells the store which orders this till has now shown. */
@@ -360,6 +379,16 @@ export class EcommerceScreen extends LitElement {
 
   // ---- status staging and "Opslaan" ----
 
+  protected onStatusChange(order: StoredOrder, select: HTMLSelectElement): void {
+    if (this.readOnlyReason) {
+      // Read-only: the select goes back to what it showed, and says why.
+      select.value = this.staged.get(keyOf(order))?.action ?? order.status;
+      this.announcement = this.readOnlyReason;
+      return;
+    }
+    this.stage(order, select.value);
+  }
+
   protected stage(order: StoredOrder, value: string): void {
     const staged = new Map(this.staged);
     if (value === order.status) staged.delete(keyOf(order));
@@ -369,6 +398,10 @@ export class EcommerceScreen extends LitElement {
 
   protected async onSave(): Promise<void> {
     if (this.saving) return;
+    if (this.readOnlyReason) {
+      this.announcement = this.readOnlyReason;
+      return;
+    }
     const byKey = new Map((this.ordersController.value ?? []).map((order) => [keyOf(order), order]));
     const entries = [...this.staged].flatMap(([key, change]) => {
       const order = byKey.get(key);
@@ -417,20 +450,28 @@ export class EcommerceScreen extends LitElement {
     const selected = this.selectedOrder;
     return html`
       <div role="toolbar" aria-label=${msg('eCommerce-verkopen')} class="bar">
-        ${TOOLBAR_ACTIONS.map(({ action, label, unavailable }) => {
-          const reason = unavailable(selected);
+        ${TOOLBAR_ACTIONS.map(({ action, label, unavailable, changesOrders }) => {
+          const reason = (changesOrders ? this.readOnlyReason : undefined) ?? unavailable(selected);
           return html`<button type="button" aria-disabled=${reason ? 'true' : 'false'} title=${reason ?? nothing} @click=${() => this.requestAction(action, reason)}>
             ${label()}
           </button>`;
         })}
         <button type="button" aria-disabled=${this.checking ? 'true' : 'false'} @click=${this.onCheckNow}>${msg('Nu controleren')}</button>
       </div>
+      ${this.readOnlyReason ? html`<p class="read-only" id=${READ_ONLY_NOTE_ID}>${msg('Alleen lezen.')} ${this.readOnlyReason}</p>` : nothing}
       ${this.renderSearch()}
       <p role="status">${this.announcement}</p>
       ${this.renderGrid()}
       <div class="footer">
         <span>${this.staged.size ? msg(str`${this.staged.size} wijziging(en) klaar om op te slaan`) : nothing}</span>
-        <button type="button" aria-disabled=${this.staged.size === 0 || this.saving ? 'true' : 'false'} @click=${this.onSave}>${msg('Opslaan')}</button>
+        <button
+          type="button"
+          aria-disabled=${this.readOnlyReason || this.staged.size === 0 || this.saving ? 'true' : 'false'}
+          title=${this.readOnlyReason ?? nothing}
+          @click=${this.onSave}
+        >
+          ${msg('Opslaan')}
+        </button>
       </div>
       <order-detail
         .order=${selected}
@@ -561,12 +602,14 @@ export class EcommerceScreen extends LitElement {
     const staged = this.staged.get(keyOf(order));
     const value: StatusAction | OrderStatus = staged?.action ?? order.status;
     const reasonId = `refused-${order.source}-${order.orderId}`;
+    const describedBy = [this.readOnlyReason ? READ_ONLY_NOTE_ID : '', staged?.reason ? reasonId : ''].filter(Boolean).join(' ');
     return html`<td class=${staged ? 'staged' : ''}>
       <select
         aria-label=${msg(str`Status ${order.orderId}`)}
-        aria-describedby=${staged?.reason ? reasonId : nothing}
+        aria-describedby=${describedBy || nothing}
+        aria-disabled=${this.readOnlyReason ? 'true' : nothing}
         tabindex=${selected ? 0 : -1}
-        @change=${(e: Event) => this.stage(order, (e.target as HTMLSelectElement).value)}
+        @change=${(e: Event) => this.onStatusChange(order, e.target as HTMLSelectElement)}
         @click=${(e: Event) => e.stopPropagation()}
       >
         ${statusOptions(order).map((option) => html`<option value=${option.action} ?selected=${option.action === value}>${option.label}</option>`)}

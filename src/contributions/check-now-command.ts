@@ -14,7 +14,8 @@ export class CheckNowCommand implements CommandContribution {
   constructor(@inject(OrderSync) protected readonly sync: OrderSync) {}
 
   getAvailability(): CommandAvailability {
-    const { importsHere, online } = this.sync.status;
+    const { importsHere, userMayImport, online } = this.sync.status;
+    if (!userMayImport) return unavailable(msg('Hiervoor is de bevoegdheid "eCommerce importeren" nodig.'));
     if (!importsHere) return unavailable(msg('Deze kassa haalt geen eCommerce-bestellingen op (zie de instellingen).'));
     if (!online) return unavailable(msg('Geen verbinding: er wordt gecontroleerd zodra de verbinding terug is.'));
     return AVAILABLE;

@@ -1,5 +1,7 @@
 import { inject, injectable } from 'inversify';
-import type { Clock, CommandService, LocaleService, TransactionService } from '../host/index.js';
+import type { ReactiveController } from 'lit';
+import type { Disposable } from '../common/disposable.js';
+import type { Clock, CommandService, LocaleService, SessionService, TransactionService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import { EcommerceScreen } from '../components/ecommerce-screen.js';
 import { OrderActionEvent } from '../components/order-action-event.js';
@@ -10,7 +12,7 @@ import { OrderStore } from '../services/store/order-store.js';
 import { CommandIds } from './contribution-ids.js';
 import { OrderMailer } from './order-mailer.js';
 import { OrderRepairDialogs } from './order-repair-dialogs.js';
-import { ScreenStatusChanges } from './screen-status-changes.js';
+import { readOnlyReasonOf, ScreenStatusChanges } from './screen-status-changes.js';
 
 /** The preference key of the screen's filters, sort order and columns. */
 const SCREEN_SETTINGS = 'screen.list';
@@ -31,6 +33,7 @@ export class EcommerceScreenFactory {
     @inject(OrderMailer) protected readonly mailer: OrderMailer,
     @inject(ScreenStatusChanges) protected readonly statusChanges: ScreenStatusChanges,
     @inject(OrderDeadlines) protected readonly deadlines: OrderDeadlines,
+    @inject(HostTokens.session) protected readonly session: SessionService,
   ) {}
 
   create(): EcommerceScreen {
@@ -50,9 +53,39 @@ export class EcommerceScreenFactory {
     screen.openTransaction = (order) => this.transactions.open(order.transactionId!);
     screen.lineStates = (order) => this.repair.lineStates(order);
     screen.history = (order) => this.store.getHistory(order.source, order.orderId);
+    screen.addController(new ReadOnlyController(screen, this.session));
     screen.addEventListener(OrderActionEvent.type, (event) => {
       void (event.action === 'email' ? this.mailer.compose(event.order) : this.repairDialogs.handle(event));
     });
     return screen;
+  }
+}
+
+/**
+ * Keeps the screen's `readOnlyReason` in step with who is signed in, for as long as the screen is
+ * connected: the listener on the session goes when the screen goes.
+ */
+class ReadOnlyController implements ReactiveController {
+  protected listener: Disposable | undefined;
+
+  constructor(
+    protected readonly screen: EcommerceScreen,
+    protected readonly session: SessionService,
+  ) {
+    this.update();
+  }
+
+  hostConnected(): void {
+    this.update();
+    this.listener ??= this.session.onDidChangeUser(() => this.update());
+  }
+
+  hostDisconnected(): void {
+    this.listener?.dispose();
+    this.listener = undefined;
+  }
+
+  protected update(): void {
+    this.screen.readOnlyReason = readOnlyReasonOf(this.session);
   }
 }

@@ -1,5 +1,6 @@
+import { msg } from '@lit/localize';
 import { inject, injectable } from 'inversify';
-import type { DialogService } from '../host/index.js';
+import { Permissions, type DialogService, type SessionService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { StagedOutcome, StagedStatusChange } from '../components/ecommerce-screen.js';
 import { OrderLifecycleService } from '../services/lifecycle/order-lifecycle-service.js';
@@ -15,11 +16,18 @@ export class ScreenStatusChanges {
   constructor(
     @inject(OrderLifecycleService) protected readonly lifecycle: OrderLifecycleService,
     @inject(HostTokens.dialogs) protected readonly dialogs: DialogService,
+    @inject(HostTokens.session) protected readonly session: SessionService,
   ) {}
 
   async apply(changes: readonly StagedStatusChange[]): Promise<StagedOutcome[]> {
     const outcomes: StagedOutcome[] = [];
     for (const { order, action } of changes) {
+      // The screen is read-only for such a user; this holds whoever calls, and per row (users may switch mid-way).
+      const readOnly = readOnlyReasonOf(this.session);
+      if (readOnly) {
+        outcomes.push({ kind: 'refused', reason: readOnly });
+        continue;
+      }
       let ropisMethod: RopisMethod | undefined;
       if (needsRopisMethod(order, action)) {
         const { askRopisMethod } = await import('../components/ropis-method-dialog.js');
@@ -34,4 +42,9 @@ export class ScreenStatusChanges {
     }
     return outcomes;
   }
+}
+
+/** Why the signed-in user may only look at the orders and not change them, if so ("eCommerce importeren" is needed). */
+export function readOnlyReasonOf(session: SessionService): string | undefined {
+  return session.hasPermission(Permissions.ecommerceImport) ? undefined : msg('U heeft geen recht "eCommerce importeren".');
 }

@@ -15,7 +15,7 @@ import {
 import { ContributionProvider } from '../../common/contribution-provider.js';
 import { Disposable, DisposableCollection } from '../../common/disposable.js';
 import { Emitter, type Event } from '../../common/event.js';
-import type { Clock, PluginContext, SettingsService } from '../../host/index.js';
+import { Permissions, type Clock, type PluginContext, type SessionService, type SettingsService } from '../../host/index.js';
 import { HostTokens } from '../../host-tokens.js';
 import { PluginLog } from '../plugin-log.js';
 import type { OutboxMessage, StoredOrder } from '../store/order-model.js';
@@ -49,8 +49,13 @@ const READS_OF_A_PAGE_WITHOUT_IDS = 3;
 export interface SyncStatus {
   /** This tab polls and sends for the till. */
   readonly leader: boolean;
-  /** This till imports eCommerce orders (setting). */
+  /**
+   * This till imports eCommerce orders: the setting is on and the signed-in user holds "eCommerce
+   * importeren". Without either it neither polls, sends nor imports.
+   */
   readonly importsHere: boolean;
+  /** The signed-in user holds "eCommerce importeren" (so a false {@link importsHere} can say why). */
+  readonly userMayImport: boolean;
   readonly online: boolean;
   readonly polling: boolean;
   /** Failed polls in a row; 0 after a success. */
@@ -107,8 +112,9 @@ export class OrderSync implements Disposable {
     @inject(NetworkStatus) protected readonly network: NetworkStatus,
     @inject(SyncRandom) protected readonly random: SyncRandom,
     @inject(PluginLog) protected readonly log: PluginLog,
+    @inject(HostTokens.session) protected readonly session: SessionService,
   ) {
-    this.current = { leader: false, importsHere: this.importsHere(), online: network.online, polling: false, failures: 0 };
+    this.current = { leader: false, importsHere: this.importsHere(), userMayImport: this.userMayImport(), online: network.online, polling: false, failures: 0 };
   }
 
   get status(): SyncStatus {
@@ -143,6 +149,11 @@ export class OrderSync implements Disposable {
       this.settings.onDidChange((key) => {
         if (key === SYNC_SETTINGS.importOnThisTill) this.update({ importsHere: this.importsHere() });
         if (key === SYNC_SETTINGS.importOnThisTill || key === SYNC_SETTINGS.pollIntervalMinutes) this.wake$.next();
+      }),
+      // A user without "eCommerce importeren" signs in: this till stops; one with it: it polls at once.
+      this.session.onDidChangeUser(() => {
+        this.update({ importsHere: this.importsHere(), userMayImport: this.userMayImport() });
+        this.wake$.next();
       }),
       this.store.onDidQueueOutboxMessage(() => {
         if (this.canPoll()) void this.sendOutbox();
@@ -187,7 +198,11 @@ export class OrderSync implements Disposable {
   }
 
   protected importsHere(): boolean {
-    return this.settings.get<boolean>(SYNC_SETTINGS.importOnThisTill) !== false;
+    return this.settings.get<boolean>(SYNC_SETTINGS.importOnThisTill) !== false && this.userMayImport();
+  }
+
+  protected userMayImport(): boolean {
+    return this.session.hasPermission(Permissions.ecommerceImport);
   }
 
   protected intervalMs(): number {
