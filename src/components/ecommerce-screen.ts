@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Observable } from 'rxjs';
 import type { LineMatchState } from '../services/import/line-match-state.js';
 import { orderStatusLabel, orderTypeLabel } from '../services/lifecycle/order-status-labels.js';
@@ -203,6 +204,8 @@ export class EcommerceScreen extends LitElement {
     this.resizeObserver.disconnect();
     if (this.viewport) this.resizeObserver.observe(this.viewport);
     this.observedViewport = this.viewport;
+    // A panel closed and opened again puts the viewport back scrolled to the top: render for where it is.
+    this.onScroll();
   }
 
   override disconnectedCallback(): void {
@@ -562,7 +565,12 @@ export class EcommerceScreen extends LitElement {
           </thead>
           <tbody>
             ${start > 0 ? html`<tr aria-hidden="true"><td class="spacer" colspan=${columns.length} style=${`height: ${start * ROW_HEIGHT}px`}></td></tr>` : nothing}
-            ${orders.slice(start, end).map((order, offset) => this.renderRow(order, start + offset, columns, context, start + offset === focusIndex))}
+            ${repeat(
+              orders.slice(start, end),
+              keyOf,
+              // Keyed: rows still in view keep their DOM while scrolling; only the new ones are built.
+              (order, offset) => this.renderRow(order, start + offset, columns, context, start + offset === focusIndex),
+            )}
             ${end < orders.length
               ? html`<tr aria-hidden="true"><td class="spacer" colspan=${columns.length} style=${`height: ${(orders.length - end) * ROW_HEIGHT}px`}></td></tr>`
               : nothing}

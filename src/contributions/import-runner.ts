@@ -50,7 +50,8 @@ export class ImportRunner implements StartupContribution {
         this.again = false;
         const { leader, importsHere } = this.sync.status;
         if (this.stopped || !leader || !importsHere) return;
-        const waiting = (await this.store.getAllOrders()).filter((order) => order.status === 'received' && order.order);
+        // Through the status index: reading every order after each change would stall a busy till.
+        const waiting = (await this.store.getOrdersByStatus('received')).filter((order) => order.order);
         if (waiting.length) await this.importer.importOrders(waiting);
       } while (this.again);
     } catch (error) {

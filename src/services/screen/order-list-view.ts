@@ -57,10 +57,18 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
+/** Search texts by order object: a stored order is immutable (a change is a new object), so each is folded once. */
+const searchTexts = new WeakMap<StoredOrder, string>();
+
 /** The text the search box looks in: order id, customer, e-mail, barcode. */
 function searchText(order: StoredOrder): string {
-  const customer = order.order?.customer;
-  return foldForSearch([order.orderId, customer?.firstName, customer?.lastName, customer?.email, order.barcode].filter(Boolean).join(' '));
+  let text = searchTexts.get(order);
+  if (text === undefined) {
+    const customer = order.order?.customer;
+    text = foldForSearch([order.orderId, customer?.firstName, customer?.lastName, customer?.email, order.barcode].filter(Boolean).join(' '));
+    searchTexts.set(order, text);
+  }
+  return text;
 }
 
 /**
