@@ -293,7 +293,7 @@ export class EcommerceScreen extends LitElement {
     if (!order) return;
     event.preventDefault();
     this.search = '';
-    if (!orderListView([order], { ...this.settings, sort: this.settings.sort }, '', this.columns, this.context).length) {
+    if (!orderListView([order], this.settings, '', this.columns, this.context).length) {
       this.updateSettings({ statusFilter: 'all', typeFilter: 'all' });
     }
     this.announcement = msg(str`Bestelling ${order.orderId} gekozen.`);

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LineMatchState } from '../services/import/line-match-state.js';
 import { orderStatusLabel, outboxStateLabel } from '../services/lifecycle/order-status-labels.js';
 import { formatEuro } from '../services/money.js';
-import { formatAddress } from '../services/screen/order-columns.js';
+import { dateTimeFormat, formatAddress } from '../services/screen/order-columns.js';
 import type { HistoryEntry, OutboxMessage, StoredOrder } from '../services/store/order-model.js';
 import { OrderActionEvent } from './order-action-event.js';
 
@@ -70,7 +70,7 @@ export class OrderDetail extends LitElement {
     const order = this.order;
     if (!order) return nothing;
     const provider = order.order;
-    const dateTime = new Intl.DateTimeFormat(this.locale, { dateStyle: 'short', timeStyle: 'short' });
+    const dateTime = dateTimeFormat(this.locale);
     return html`
       <section aria-label=${msg(str`Details van bestelling ${order.orderId}`)}>
         <h2>${msg(str`Bestelling ${order.orderId}`)}: ${orderStatusLabel(order.status)}</h2>

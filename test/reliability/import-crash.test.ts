@@ -17,7 +17,7 @@ import { ShellClock } from '../../shell/host/shell-clock.js';
 import { externalRef, type OrderStatus, type StoredOrder } from '../../src/services/store/order-model.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
 import { SimulatorKit, START } from '../mocks/simulator-test-kit.js';
-import { Tabs, pause, until } from './tabs.js';
+import { Tabs, pause, until, warmUpTabs } from './tabs.js';
 
 const PLUGIN_ID = 'locally.ecommerce';
 const SOURCE = 'locally';
@@ -69,15 +69,7 @@ describe('a crash or reload mid-import (iframe tab, real plugin, Locally simulat
 
   before(async function () {
     await kit.start();
-    // The first tab makes the dev server compile the shell and the plugin; later tabs load in a moment.
-    const warmUp = new Tabs(`reliability-warm-up-${crypto.randomUUID()}`, { start: START, apiKey: 'demo-key' });
-    try {
-      warmUp.open('warm-up');
-      await until(() => warmUp.isReady('warm-up') || warmUp.errors.length > 0, 'a first tab to start', 50_000, () => warmUp.summary());
-      expect(warmUp.errors, warmUp.summary()).to.deep.equal([]);
-    } finally {
-      warmUp.dispose();
-    }
+    await warmUpTabs({ start: START, apiKey: 'demo-key' });
     // One batch for every round: importing changes nothing at the provider, so each new till finds
     // the same open orders (on the simulator's clock they stay well within the acceptance window).
     const { simulator } = kit.create({ seed: SEED });

@@ -8,7 +8,7 @@ import type { LocallyOrder } from '../../mocks/locally/locally-order.js';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
 import { SimulatorKit, START } from '../mocks/simulator-test-kit.js';
-import { MINUTE, Tabs, pause, until, type SeenRequest } from './tabs.js';
+import { MINUTE, Tabs, pause, until, warmUpTabs, type SeenRequest } from './tabs.js';
 
 const PLUGIN_ID = 'locally.ecommerce';
 /** The plugin reads the provider's changes in pages of 50. */
@@ -23,15 +23,7 @@ describe('tabs of one till and reloads (iframes, real plugin, Locally simulator)
   before(async function () {
     this.timeout(60_000);
     await kit.start();
-    // The first tab makes the dev server compile the shell and the plugin; later tabs load in a moment.
-    const warmUp = new Tabs(`reliability-warm-up-${crypto.randomUUID()}`, { start: START, apiKey: 'demo-key' });
-    try {
-      warmUp.open('warm-up');
-      await until(() => warmUp.isReady('warm-up') || warmUp.errors.length > 0, 'a first tab to start', 50_000, () => warmUp.summary());
-      expect(warmUp.errors, warmUp.summary()).to.deep.equal([]);
-    } finally {
-      warmUp.dispose();
-    }
+    await warmUpTabs({ start: START, apiKey: 'demo-key' });
   });
 
   after(() => {

@@ -1,5 +1,6 @@
 // The parent page's side of the "tabs" of one till: same-origin iframes that each run
 // tab-runtime.ts (a headless shell with the real plugin) on one shared database name.
+import { expect } from '@open-wc/testing';
 import type { TabCommand, TabConfig, TabMessage, TabRequest } from './tab-runtime.js';
 
 /** What a document of a tab is started with, besides the till's settings. */
@@ -218,5 +219,17 @@ export class Tabs {
     for (const frame of [...this.frames.keys()]) this.remove(frame);
     for (const waiting of this.replies.values()) waiting.reject(new Error('The tabs were closed'));
     this.replies.clear();
+  }
+}
+
+/** Opens one throwaway tab so the dev server compiles the shell and the plugin; later tabs then load in a moment. */
+export async function warmUpTabs(config: ConstructorParameters<typeof Tabs>[1]): Promise<void> {
+  const warmUp = new Tabs(`reliability-warm-up-${crypto.randomUUID()}`, config);
+  try {
+    warmUp.open('warm-up');
+    await until(() => warmUp.isReady('warm-up') || warmUp.errors.length > 0, 'a first tab to start', 50_000, () => warmUp.summary());
+    expect(warmUp.errors, warmUp.summary()).to.deep.equal([]);
+  } finally {
+    warmUp.dispose();
   }
 }

@@ -98,8 +98,8 @@ export function shipsElsewhere(order: StoredOrder): boolean {
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** One formatter per locale: creating one per cell would cost more than the rest of the row. */
-function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+/** One short date-time formatter per locale: creating one per cell would cost more than the rest of the row. */
+export function dateTimeFormat(locale: string): Intl.DateTimeFormat {
   let format = dateTimeFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
