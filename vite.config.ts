@@ -18,8 +18,15 @@ export default defineConfig({
     rollupOptions: {
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
-        // Lit's element base is shared by the lazily loaded components only: one chunk, named for what it is.
-        manualChunks: (id) => (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id) ? 'lit' : undefined),
+        codeSplitting: {
+          groups: [
+            // Lit's element base is shared by the lazily loaded components only: one chunk, named for what it is.
+            { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/, priority: 2 },
+            // Everything activation loads statically in one chunk: many small shared chunks each cost a
+            // request and compress worse than one.
+            { name: 'activation', tags: ['$initial'], priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -1,8 +1,12 @@
 import { msg, str } from '@lit/localize';
+import { Disposable } from '../../src/common/disposable.js';
 import { Emitter, type Event } from '../../src/common/event.js';
 import type { Clock } from '../../src/host/clock.js';
 import type {
   CreateTransactionResult,
+  PriceChange,
+  PriceChangeGuard,
+  PriceChangeResult,
   SaveOutcome,
   Transaction,
   TransactionChange,
@@ -59,6 +63,13 @@ export class ShellTransactionService implements TransactionService {
   /** Live subscriptions, for the shell's snapshot of what plugins left behind. */
   get listenerCount(): number {
     return this.onDidChangeEmitter.listenerCount;
+  }
+
+  /** Asked before a line price changes, in registration order; an entry per registration. */
+  protected readonly priceChangeGuards: { readonly guard: PriceChangeGuard }[] = [];
+  /** Registered price-change guards, for the shell's snapshot of what plugins left behind. */
+  get priceChangeGuardCount(): number {
+    return this.priceChangeGuards.length;
   }
 
   protected windowOpener: ((transactionId: string) => Promise<void>) | undefined;
@@ -250,6 +261,52 @@ export class ShellTransactionService implements TransactionService {
     });
   }
 
+  async setLinePrice(id: string, lineId: string, unitPriceCents: number): Promise<PriceChangeResult> {
+    if (!Number.isInteger(unitPriceCents) || unitPriceCents < 0) {
+      throw new Error(msg(str`Ongeldige prijs ${unitPriceCents}: een geheel aantal centen, 0 of meer`));
+    }
+    const transaction = await this.get(id);
+    if (!transaction) throw new Error(msg(str`Transactie niet gevonden: ${id}`));
+    if (transaction.state === 'finalized') throw new Error(msg('Transactie is al afgerond'));
+    const line = transaction.lines.find((l) => l.id === lineId);
+    if (!line) throw new Error(msg(str`Regel niet gevonden: ${lineId}`));
+    if (line.unitPriceCents === unitPriceCents) return { status: 'changed', transaction };
+
+    const change: PriceChange = { transaction, line, newUnitPriceCents: unitPriceCents };
+    // The guards of this moment, less any disposed while an earlier one asks (a deactivated plugin).
+    for (const entry of [...this.priceChangeGuards]) {
+      if (!this.priceChangeGuards.includes(entry)) continue;
+      let allowed: boolean;
+      try {
+        allowed = (await entry.guard(change)) === true;
+      } catch (error) {
+        // A broken guard must not let an unconfirmed change through: it declines, saying why.
+        console.error(error);
+        const reason = msg(str`De controle van de prijswijziging is mislukt: ${error instanceof Error ? error.message : String(error)}`);
+        return { status: 'declined', transaction: (await this.get(id)) ?? transaction, reason };
+      }
+      // Staff may have taken a while to answer: return the transaction as it is now.
+      if (!allowed) return { status: 'declined', transaction: (await this.get(id)) ?? transaction };
+    }
+
+    const changed = await this.change(id, (stored) => {
+      // The line may have gone while the guards asked.
+      if (!stored.lines.some((l) => l.id === lineId)) throw new Error(msg(str`Regel niet gevonden: ${lineId}`));
+      const lines = stored.lines.map((l) => (l.id === lineId ? { ...l, unitPriceCents } : l));
+      return Promise.resolve({ ...stored, lines });
+    });
+    return { status: 'changed', transaction: changed };
+  }
+
+  registerPriceChangeGuard(guard: PriceChangeGuard): Disposable {
+    const entry = { guard };
+    this.priceChangeGuards.push(entry);
+    return Disposable.create(() => {
+      const at = this.priceChangeGuards.indexOf(entry);
+      if (at >= 0) this.priceChangeGuards.splice(at, 1);
+    });
+  }
+
   setCustomer(transactionId: string, customerId: string | undefined): Promise<Transaction> {
     return this.change(transactionId, async (stored, tx) => {
       if (customerId !== undefined && !(await tx.objectStore('customers').get(customerId))) {
@@ -332,6 +389,7 @@ export class ShellTransactionService implements TransactionService {
 
   dispose(): void {
     this.onDidChangeEmitter.dispose();
+    this.priceChangeGuards.length = 0;
   }
 
   protected fire(kind: TransactionChange['kind'], transaction: Transaction): void {

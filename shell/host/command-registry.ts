@@ -46,8 +46,10 @@ export class CommandRegistry {
   register(entry: CommandEntry): Disposable {
     if (this.entries.has(entry.id)) throw new Error(`Command "${entry.id}" already has a handler`);
     this.entries.set(entry.id, entry);
+    const availability = entry.handler.onDidChangeAvailability?.(() => this.onDidChangeEmitter.fire());
     this.onDidChangeEmitter.fire();
     return Disposable.create(() => {
+      availability?.dispose();
       if (this.entries.get(entry.id) === entry) this.entries.delete(entry.id);
       this.onDidChangeEmitter.fire();
     });

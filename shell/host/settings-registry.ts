@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { Emitter, type Event } from '../../src/common/event.js';
 import type { ManifestConfigurationProperty, PluginManifest } from '../../src/host/manifest.js';
 import type { SecretStorage } from '../../src/host/secrets.js';
@@ -18,6 +19,11 @@ export function hasType(value: unknown, type: ManifestConfigurationProperty['typ
     case 'object':
       return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
+}
+
+/** Whether a value is one a setting with an `enum` allows (any value when it declares none). */
+export function inEnum(value: unknown, property: ManifestConfigurationProperty): boolean {
+  return !property.enum || property.enum.some((allowed) => allowed === value);
 }
 
 /** Copies so a caller cannot change a stored value behind the host's back. */
@@ -76,6 +82,10 @@ export class SettingsRegistry {
         // Never echo the value: it might be a secret typed into the wrong place.
         if (property.secret) throw new Error(`Setting "${key}" is a secret; store it in secret storage`);
         if (!hasType(value, property.type)) throw new TypeError(`Setting "${key}" must be of type ${property.type}`);
+        // Lists the allowed values, never the refused one (same reason as above).
+        if (!inEnum(value, property)) {
+          throw new RangeError(msg(str`Instelling "${key}" kan alleen een van deze waarden hebben: ${property.enum!.join(', ')}.`));
+        }
         this.overrides.set(storeKey(key), copy(value));
         await this.store.putSetting(storeKey(key), value);
         this.onDidChangeEmitter.fire({ pluginId: manifest.id, key });

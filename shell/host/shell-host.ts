@@ -46,8 +46,10 @@ export interface ShellSnapshot {
   readonly menus: Readonly<Record<string, readonly MenuItem[]>>;
   readonly contextKeys: Readonly<Record<string, ContextValue>>;
   readonly openPanels: readonly string[];
-  /** Subscriptions to the host's events and pending clock timers: a plugin that forgot one shows here. */
-  readonly listeners: Readonly<Record<'transactions' | 'session' | 'locale' | 'settings' | 'clockTimers', number>>;
+  /** Subscriptions to the host's events, price-change guards and pending clock timers: a plugin that forgot one shows here. */
+  readonly listeners: Readonly<
+    Record<'transactions' | 'priceChangeGuards' | 'session' | 'locale' | 'settings' | 'clockTimers', number>
+  >;
   /** Dialogs still open. */
   readonly openDialogs: number;
 }
@@ -177,6 +179,7 @@ export class ShellHost {
       openPanels: this.panels.open.map((p) => p.id),
       listeners: {
         transactions: this.data.transactions.listenerCount,
+        priceChangeGuards: this.data.transactions.priceChangeGuardCount,
         session: this.session.listenerCount,
         locale: this.locale.listenerCount,
         settings: this.settings.listenerCount,

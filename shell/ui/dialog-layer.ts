@@ -54,6 +54,7 @@ export class DialogLayer extends ShellHostElement {
     };
     if (request.kind === 'modal') {
       return html`<dialog data-key="d${request.id}" aria-label=${request.title} @cancel=${onCancel}>
+        <h2>${request.title}</h2>
         ${request.content}
       </dialog>`;
     }

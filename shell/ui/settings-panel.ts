@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CLOSE_DIALOG_EVENT } from '../../src/host/dialogs.js';
 import type { ManifestConfigurationProperty, PluginManifest } from '../../src/host/manifest.js';
-import { hasType } from '../host/settings-registry.js';
+import { hasType, inEnum } from '../host/settings-registry.js';
 import { ShellHostElement } from './shell-host-element.js';
 
 /** One declared setting of one plugin, as the screen shows it. */
@@ -25,6 +25,8 @@ const isJson = (type: ManifestConfigurationProperty['type']) => type === 'object
 
 /** The text a field starts with for a stored value. */
 function draftOf(property: ManifestConfigurationProperty, value: unknown): Draft {
+  // A choice list holds the value as its option's text, whatever the declared type.
+  if (property.enum) return String(value);
   switch (property.type) {
     case 'boolean':
       return value === true;
@@ -69,8 +71,8 @@ export class SettingsPanel extends ShellHostElement {
     .field.check { grid-template-columns: auto 1fr; align-items: center; column-gap: 0.5rem; }
     .field.check > :not(input) { grid-column: 2; }
     label { font-weight: 600; }
-    input, textarea, button { font: inherit; }
-    input[type='text'], input[type='number'], input[type='password'] { padding: 0.3rem 0.4rem; max-width: 24rem; }
+    input, textarea, select, button { font: inherit; }
+    input[type='text'], input[type='number'], input[type='password'], select { padding: 0.3rem 0.4rem; max-width: 24rem; }
     input[type='checkbox'] { width: 1.2rem; height: 1.2rem; margin: 0; }
     textarea { font-family: ui-monospace, monospace; font-size: 0.9rem; padding: 0.4rem; resize: vertical; }
     [aria-invalid='true'] { border: 2px solid #a00; }
@@ -183,7 +185,7 @@ export class SettingsPanel extends ShellHostElement {
       .join(' ');
     const draft = this.drafts.get(field.id) ?? '';
     const onInput = (event: Event) => {
-      const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+      const target = event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
       this.setDraft(field.id, target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value);
     };
     const common = { describedBy: describedBy || nothing, invalid: error ? 'true' : nothing };
@@ -215,6 +217,22 @@ export class SettingsPanel extends ShellHostElement {
             ${set === undefined ? '' : set ? msg('Ingesteld') : msg('Niet ingesteld')}
           </span>
         </div>
+        ${descriptionText} ${errorText}
+      </div>`;
+    }
+    if (property.enum) {
+      // `selected` per option rather than the select's value: the options do not exist yet when a
+      // first render would set it.
+      return html`<div class="field">
+        <label for=${domId}>${label}</label>
+        <select id=${domId} aria-describedby=${common.describedBy} aria-invalid=${common.invalid} @change=${onInput}>
+          ${property.enum.map((value, i) => {
+            const itemLabel = property.enumItemLabels?.[i];
+            return html`<option value=${String(value)} .selected=${live(String(value) === draft)}>
+              ${itemLabel ? host.locale.text(itemLabel) : String(value)}
+            </option>`;
+          })}
+        </select>
         ${descriptionText} ${errorText}
       </div>`;
     }
@@ -277,7 +295,10 @@ export class SettingsPanel extends ShellHostElement {
   protected parse(field: Field, draft: Draft): { value: unknown } | { error: string } {
     const { type } = field.property;
     let value: unknown = draft;
-    if (type === 'number') value = String(draft).trim() === '' ? Number.NaN : Number(draft);
+    if (field.property.enum) {
+      value = field.property.enum.find((allowed) => String(allowed) === draft);
+      if (!inEnum(value, field.property)) return { error: msg('Kies een van de mogelijke waarden.') };
+    } else if (type === 'number') value = String(draft).trim() === '' ? Number.NaN : Number(draft);
     else if (isJson(type)) {
       try {
         value = JSON.parse(String(draft));
@@ -320,9 +341,16 @@ export class SettingsPanel extends ShellHostElement {
           await host.settings.forPlugin(field.manifest).update(field.key, value);
           this.initial.set(field.id, this.drafts.get(field.id)!);
         } catch (error) {
-          // The registry's own check (the last word on types): its message stays in the console, in English.
+          // The registry's own check (the last word on types and allowed values): its message stays in the console.
           console.warn(error);
-          errors.set(field.id, error instanceof TypeError ? typeMessage(field.property.type) : msg('Kon niet worden opgeslagen.'));
+          errors.set(
+            field.id,
+            error instanceof TypeError
+              ? typeMessage(field.property.type)
+              : error instanceof RangeError
+                ? msg('Kies een van de mogelijke waarden.')
+                : msg('Kon niet worden opgeslagen.'),
+          );
         }
       }
       for (const { field, value } of secrets) {

@@ -1,11 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { CommandAvailability } from '../../src/host/commands.js';
 import type { Customer } from '../../src/host/customers.js';
 import type { MenuId } from '../../src/host/menus.js';
 import type { Product } from '../../src/host/products.js';
-import type { Transaction } from '../../src/host/transactions.js';
+import type { Transaction, TransactionLine } from '../../src/host/transactions.js';
+import { formatAmountInput, formatCents, parseEuroAmount } from '../data/amount-due.js';
 import { amountDue } from '../data/index.js';
 import type { ResolvedMenuItem } from '../host/shell-host.js';
 import { createTransactionReceipt } from './transaction-receipt.js';
@@ -39,6 +41,7 @@ export class TransactionWindow extends ShellHostElement {
     .grid { display: grid; grid-template-columns: 1fr 16rem; gap: 1rem; }
     label { display: block; font-weight: 600; margin-top: 0.5rem; }
     input, textarea { font: inherit; width: 100%; box-sizing: border-box; }
+    input.price { width: 6rem; text-align: right; }
     textarea { min-height: 4rem; }
     dl { display: grid; grid-template-columns: auto auto; gap: 0.2rem 1rem; margin: 0.5rem 0; }
     dt { font-weight: 600; }
@@ -57,6 +60,8 @@ export class TransactionWindow extends ShellHostElement {
   @state() protected customer: Customer | undefined;
   @state() protected availability = new Map<string, CommandAvailability>();
   protected notesDraft: string | undefined;
+  /** Prices typed but not yet stored, by line id, so a reload while a guard asks does not undo the typing. */
+  protected readonly priceDrafts = new Map<string, string>();
   protected loadSeq = 0;
 
   protected override hostChanged(): void {
@@ -173,7 +178,15 @@ export class TransactionWindow extends ShellHostElement {
           (line) => html`<tr>
             <td>${line.description}</td>
             <td class="num">${line.quantity}</td>
-            <td class="num">${money(line.unitPriceCents)}</td>
+            <td class="num">
+              ${finalized
+                ? money(line.unitPriceCents)
+                : html`<input class="price" inputmode="decimal" autocomplete="off"
+                    aria-label=${msg(str`Prijs ${line.description}`)}
+                    .value=${live(this.priceDrafts.get(line.id) ?? formatAmountInput(line.unitPriceCents))}
+                    @input=${(e: InputEvent) => this.priceDrafts.set(line.id, (e.target as HTMLInputElement).value)}
+                    @change=${(e: Event) => void this.changePrice(line, e.target as HTMLInputElement)} />`}
+            </td>
             <td class="num">${money(line.quantity * line.unitPriceCents)}</td>
             ${finalized
               ? nothing
@@ -302,6 +315,44 @@ export class TransactionWindow extends ShellHostElement {
       this.renderRoot.querySelector<HTMLInputElement>('#article')?.focus();
     } catch (error) {
       this.host?.reportError(error, error instanceof Error ? error.message : undefined);
+    }
+  }
+
+  /** Stores a typed price (a text field fires change on Enter and on blur); on refusal shows the old one again. */
+  protected async changePrice(line: TransactionLine, input: HTMLInputElement): Promise<void> {
+    const host = this.host;
+    if (!host) return;
+    const text = input.value;
+    this.priceDrafts.set(line.id, text);
+    const putBack = () => {
+      this.priceDrafts.delete(line.id);
+      const stored = this.transaction?.lines.find((l) => l.id === line.id) ?? line;
+      input.value = formatAmountInput(stored.unitPriceCents);
+      this.requestUpdate();
+    };
+    const cents = parseEuroAmount(text);
+    if (cents === undefined) {
+      putBack();
+      host.messages.notify(
+        msg(str`"${text.trim()}" is geen geldig bedrag; de prijs blijft ${formatCents(line.unitPriceCents)}.`),
+        'warning',
+      );
+      return;
+    }
+    try {
+      const result = await host.data.transactions.setLinePrice(this.transactionId, line.id, cents);
+      if (result.status === 'declined') {
+        putBack();
+        const reason = result.reason ? ` ${result.reason}` : '';
+        host.messages.notify(`${msg('Prijs niet gewijzigd.')}${reason}`, 'warning');
+        return;
+      }
+      // Typed again while the guard asked: that newer text is the next change, keep it.
+      if (this.priceDrafts.get(line.id) === text) this.priceDrafts.delete(line.id);
+      this.requestUpdate();
+    } catch (error) {
+      putBack();
+      host.reportError(error, error instanceof Error ? error.message : undefined);
     }
   }
 

@@ -11,9 +11,14 @@ export interface EcommercePaymentInput {
   readonly note?: string;
 }
 
-/** Card types staff can choose; Stripe (Locally's processor) first. */
-export function cardTypes(): readonly string[] {
-  return ['Stripe', 'PayPal', msg('Overig')];
+/**
+ * Card types staff can choose: the configured list (`locally.cardTypes`), trimmed and without
+ * duplicates, or the built-in one, Stripe (Locally's processor) first, when that is not a non-empty
+ * list of non-empty texts: a broken setting must not leave the till without a choice.
+ */
+export function cardTypes(configured?: unknown): readonly string[] {
+  const types = Array.isArray(configured) ? configured.map((type) => (typeof type === 'string' ? type.trim() : '')) : [];
+  return types.length > 0 && !types.includes('') ? [...new Set(types)] : ['Stripe', 'PayPal', msg('Overig')];
 }
 
 /** Parses "12,50", "12.50" or "€ 1.234,50" to cents; undefined when it is not an amount. */
@@ -40,6 +45,8 @@ export class EcommercePaymentDialog extends LitElement {
 
   @property({ attribute: false }) order: StoredOrder | undefined;
   @property({ type: Number }) amountDueCents = 0;
+  /** The choices of "Kaarttype", the first preselected (see `cardTypes`); the built-in list when empty. */
+  @property({ attribute: false }) cardTypes: readonly string[] | undefined;
   /** Records the payment on the host transaction; rejects with a reason to show. */
   @property({ attribute: false }) record: ((payment: EcommercePaymentInput) => Promise<unknown>) | undefined;
 
@@ -61,7 +68,7 @@ export class EcommercePaymentDialog extends LitElement {
     return html`
       <form @submit=${this.onSubmit} novalidate>
         <label>${msg('Kaarttype')}
-          <select name="cardType">${cardTypes().map((type) => html`<option>${type}</option>`)}</select>
+          <select name="cardType">${(this.cardTypes?.length ? this.cardTypes : cardTypes()).map((type) => html`<option>${type}</option>`)}</select>
         </label>
         <label>${msg('Bedrag')}
           <input name="amount" inputmode="decimal" .value=${amount} aria-describedby="due" />
@@ -86,6 +93,8 @@ export class EcommercePaymentDialog extends LitElement {
     if (amountCents < 0) return msg('Het bedrag mag niet negatief zijn.');
     if (amountCents > this.amountDueCents) return msg(str`Het bedrag is hoger dan wat nog te betalen is (${formatEuro(this.amountDueCents)}).`);
     if (this.isReservation && amountCents !== 0) return msg('Een reservering wordt in de winkel betaald; alleen € 0,00 kan hier.');
+    // The money stays with the provider, whose hold is released: goods paid here would leave stock taken.
+    if (this.order?.status === 'cancelled' && amountCents !== 0) return msg('De bestelling is geannuleerd; alleen € 0,00 kan hier.');
     return undefined;
   }
 

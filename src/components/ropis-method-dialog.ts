@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CLOSE_DIALOG_EVENT, type DialogService } from '../host/dialogs.js';
@@ -30,8 +30,14 @@ export class RopisMethodDialog extends LitElement {
   @property({ attribute: false }) order: StoredOrder | undefined;
   /** Receives the method staff chose with "OK"; the dialog closes right after. */
   @property({ attribute: false }) choose: ((method: RopisMethod) => void) | undefined;
+  /** Chosen beforehand when the plugin can tell, e.g. "Niet opgehaald" for an emptied transaction; staff may change it. */
+  @property({ attribute: false }) suggested: RopisMethod | undefined;
 
   @state() protected selected: RopisMethod | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('suggested') && this.selected === undefined) this.selected = this.suggested;
+  }
   @state() protected error = '';
 
   protected override render() {
@@ -94,10 +100,11 @@ export class RopisMethodDialog extends LitElement {
 }
 
 /** Shows the dialog in the host's modal; resolves with the method chosen, or undefined when it closed otherwise. */
-export async function askRopisMethod(dialogs: DialogService, order: StoredOrder): Promise<RopisMethod | undefined> {
+export async function askRopisMethod(dialogs: DialogService, order: StoredOrder, suggested?: RopisMethod): Promise<RopisMethod | undefined> {
   const content = new RopisMethodDialog();
   let chosen: RopisMethod | undefined;
   content.order = order;
+  content.suggested = suggested;
   content.choose = (method) => {
     chosen = method;
   };

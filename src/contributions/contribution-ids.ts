@@ -6,6 +6,7 @@ export const CommandIds = {
   ecommercePayment: 'locally.ecommercePayment',
   printReceipt: 'locally.printReceipt',
   checkNow: 'locally.checkNow',
+  emptyTransaction: 'locally.emptyTransaction',
 } as const;
 
 export const TileIds = {

@@ -7,6 +7,7 @@ import { EcommercePaymentCommand } from './ecommerce-payment-command.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import { EcommerceScreenPanel } from './ecommerce-screen-panel.js';
 import { EcommerceTile } from './ecommerce-tile.js';
+import { EmptyTransactionCommand } from './empty-transaction-command.js';
 import { FinalizeOffer } from './finalize-offer.js';
 import {
   CommandContribution,
@@ -22,6 +23,7 @@ import { KeptOpenRecorder } from './kept-open-recorder.js';
 import { OpenScreenCommand } from './open-screen-command.js';
 import { OrderMessages } from './order-messages.js';
 import { OrderSyncStartup } from './order-sync-startup.js';
+import { OrderPriceChangeGuard } from './price-change-guard.js';
 import { PrintReceiptCommand } from './print-receipt-command.js';
 
 /** Everything the plugin puts into the host, each bound to its contribution point. */
@@ -37,6 +39,7 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(CommandContribution, KeepOpenCommand);
   contribute(CommandContribution, EcommercePaymentCommand);
   contribute(CommandContribution, PrintReceiptCommand);
+  contribute(CommandContribution, EmptyTransactionCommand);
   contribute(TileContribution, EcommerceTile);
   contribute(NotificationSourceContribution, OrderMessages);
   contribute(NotificationSourceContribution, DeadlineWarnings);
@@ -44,6 +47,7 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(CommandContribution, CheckNowCommand);
   contribute(StartupContribution, KeptOpenRecorder);
   contribute(StartupContribution, FinalizeOffer);
+  contribute(StartupContribution, OrderPriceChangeGuard);
   contribute(StartupContribution, OrderSyncStartup);
   contribute(StartupContribution, ImportRunner);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();

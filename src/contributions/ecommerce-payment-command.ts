@@ -6,6 +6,7 @@ import type {
   DialogService,
   PaymentService,
   SessionService,
+  SettingsService,
 } from '../host/index.js';
 import { Permissions } from '../host/index.js';
 import { type Disposable, DisposableCollection } from '../common/disposable.js';
@@ -27,6 +28,7 @@ export class EcommercePaymentCommand implements CommandContribution, Disposable 
     @inject(HostTokens.payments) protected readonly payments: PaymentService,
     @inject(HostTokens.session) protected readonly session: SessionService,
     @inject(TransactionOrders) protected readonly transactionOrders: TransactionOrders,
+    @inject(HostTokens.settings) protected readonly settings: SettingsService,
   ) {}
 
   getAvailability(context: CommandContext): CommandAvailability {
@@ -40,7 +42,7 @@ export class EcommercePaymentCommand implements CommandContribution, Disposable 
 
   async execute({ transaction }: CommandContext): Promise<void> {
     if (!transaction) return;
-    const [{ EcommercePaymentDialog }, order, due] = await Promise.all([
+    const [{ EcommercePaymentDialog, cardTypes }, order, due] = await Promise.all([
       import('../components/ecommerce-payment-dialog.js'),
       this.transactionOrders.orderOf(transaction),
       this.payments.getAmountDue(transaction.id),
@@ -48,6 +50,8 @@ export class EcommercePaymentCommand implements CommandContribution, Disposable 
     const dialog = new EcommercePaymentDialog();
     dialog.amountDueCents = due;
     dialog.order = order;
+    // Read at each opening, so a changed list applies without restarting the plugin.
+    dialog.cardTypes = cardTypes(this.settings.get<unknown>('locally.cardTypes'));
     dialog.record = (payment) => this.payments.record(transaction.id, { ...payment, method: this.commandId, label: msg('eCommerce') });
     const handle = this.dialogs.showModal({ title: msg('eCommerce-betaling'), content: dialog });
     const tracked = this.openDialogs.push(handle);

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { inject, injectable } from 'inversify';
 import { Disposable } from '../common/disposable.js';
-import type { DialogService, NotificationService, TransactionChange, TransactionService } from '../host/index.js';
+import type { DialogService, NotificationService, Transaction, TransactionChange, TransactionService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { ChangeOutcome } from '../services/lifecycle/order-lifecycle-service.js';
 import { canTransition } from '../services/lifecycle/order-lifecycle.js';
@@ -64,14 +64,21 @@ export class FinalizeOffer implements StartupContribution {
         }
         return;
       }
-      await this.ask(order);
+      if (order.status === 'cancelled' && transaction.lines.length > 0) {
+        // DESIGN §8 empties a cancelled order's transaction first; finalized with goods, the stock stays taken.
+        this.notifications.notify(
+          msg(str`Let op: de transactie van geannuleerde bestelling ${order.orderId} is afgerond met artikelen erin; die zijn niet terug in de voorraad.`),
+          'warning',
+        );
+      }
+      await this.ask(order, transaction);
     } catch (error) {
       this.log.error(`Could not offer "Afgehandeld" for order ${transaction.externalRef}`, error);
       this.notifications.notify(msg(str`Bestelling ${ref.orderId} kon niet op Afgehandeld worden gezet: ${errorText(error)}`), 'error');
     }
   }
 
-  protected async ask(order: StoredOrder): Promise<void> {
+  protected async ask(order: StoredOrder, transaction: Transaction): Promise<void> {
     const answer = await this.dialogs.confirm({
       title: msg('Bestelling afhandelen'),
       message: question(order),
@@ -82,7 +89,7 @@ export class FinalizeOffer implements StartupContribution {
     let ropisMethod: RopisMethod | undefined;
     if (order.type === 'reserve') {
       const { askRopisMethod } = await import('../components/ropis-method-dialog.js');
-      ropisMethod = await askRopisMethod(this.dialogs, order);
+      ropisMethod = await askRopisMethod(this.dialogs, order, suggestedRopisMethod(order, transaction));
       if (!ropisMethod) {
         this.notifications.notify(msg(str`Bestelling ${order.orderId} blijft op ${orderStatusLabel(order.status)}.`));
         return;
@@ -120,6 +127,11 @@ export class FinalizeOffer implements StartupContribution {
 /** The lifecycle's ways to 'completed': from "Gereed voor afhalen" and from "Geannuleerd". */
 function canComplete(order: StoredOrder): boolean {
   return canTransition(order.status, 'completed');
+}
+
+/** A reservation ready for pickup whose transaction was emptied was not picked up; a cancelled one, staff say by whom. */
+function suggestedRopisMethod(order: StoredOrder, transaction: Transaction): RopisMethod | undefined {
+  return order.status === 'ready-for-pickup' && transaction.lines.length === 0 ? 'not-picked-up' : undefined;
 }
 
 function question(order: StoredOrder): string {

@@ -118,7 +118,9 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     }
     for (const { before, after } of changed) {
       if (after.status === 'cancelled' && before.status !== 'cancelled') {
-        this.notifications.notify(msg(str`Bestelling ${after.orderId} is bij Locally geannuleerd.`), 'warning');
+        // Its transaction still holds the goods: point staff to the guide that returns them.
+        const next = after.transactionId ? ` ${msg('Open de transactie en kies "Transactie leegmaken".')}` : '';
+        this.notifications.notify(`${msg(str`Bestelling ${after.orderId} is bij Locally geannuleerd.`)}${next}`, 'warning');
       }
     }
   }

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { inject, injectable } from 'inversify';
-import type { CommandAvailability, CommandContext, LocaleService, PrintService } from '../host/index.js';
+import type { CommandAvailability, CommandContext, LocaleService, PrintService, SettingsService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { StoredOrder } from '../services/store/order-model.js';
 import { TransactionOrders } from '../services/transaction-orders.js';
@@ -17,6 +17,7 @@ export class PrintReceiptCommand implements CommandContribution {
     @inject(HostTokens.printing) protected readonly printing: PrintService,
     @inject(HostTokens.locale) protected readonly locale: LocaleService,
     @inject(TransactionOrders) protected readonly transactionOrders: TransactionOrders,
+    @inject(HostTokens.settings) protected readonly settings: SettingsService,
   ) {}
 
   async getAvailability(context: CommandContext): Promise<CommandAvailability> {
@@ -28,10 +29,13 @@ export class PrintReceiptCommand implements CommandContribution {
     const order = await this.paidLocallyOrder(context);
     if (!order?.order) return;
     const { renderLocallyReceipt } = await import('../components/locally-receipt.js');
+    // Anything but "a4" (an old or hand-edited value) prints on the receipt printer, the shop's usual paper.
+    const paper = this.settings.get<unknown>('locally.receiptPaper') === 'a4' ? 'a4' : 'receipt-80mm';
+    const shopName = this.settings.get<unknown>('locally.shopName');
     await this.printing.print({
       title: msg(str`Locally ontvangstbewijs ${order.orderId}`),
-      format: 'receipt-80mm',
-      content: renderLocallyReceipt(order.order, this.locale.locale),
+      format: paper,
+      content: renderLocallyReceipt(order.order, this.locale.locale, { paper, shopName: typeof shopName === 'string' ? shopName : '' }),
     });
   }
 

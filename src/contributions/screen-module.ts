@@ -2,16 +2,19 @@ import { ContainerModule, type Newable } from 'inversify';
 import { OrderRepair } from '../services/import/order-repair.js';
 import { OrderDeadlines } from '../services/lifecycle/order-deadlines.js';
 import { OrderLifecycleService } from '../services/lifecycle/order-lifecycle-service.js';
+import { CancellationGuide } from './cancellation-guide.js';
 import { EcommerceScreenFactory } from './ecommerce-screen-factory.js';
 import { OrderMailer } from './order-mailer.js';
 import { OrderRepairDialogs } from './order-repair-dialogs.js';
 import { ScreenStatusChanges } from './screen-status-changes.js';
 
 /**
- * What only the eCommerce-verkopen screen needs: staff's status changes, repairs, e-mail and the
- * deadline column. Loaded through {@link LazyModules} when the screen first opens.
+ * What only the eCommerce-verkopen screen needs: staff's status changes, repairs, e-mail, the
+ * deadline column and the cancellation guide. Loaded through {@link LazyModules} when the screen first opens.
  */
 export const screenModule = new ContainerModule(({ bind }) => {
   const services: readonly Newable<object>[] = [OrderRepair, OrderLifecycleService, OrderDeadlines, OrderRepairDialogs, OrderMailer, ScreenStatusChanges, EcommerceScreenFactory];
   for (const service of services) bind(service).toSelf().inSingletonScope();
+  // Holds open dialogs: closed when deactivate() unbinds the container.
+  bind(CancellationGuide).toSelf().inSingletonScope().onDeactivation((guide) => guide.dispose());
 });

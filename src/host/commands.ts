@@ -1,4 +1,5 @@
 import type { Disposable } from '../common/disposable.js';
+import type { Event } from '../common/event.js';
 import type { Transaction } from './transactions.js';
 
 /** What the shell knows where a command was invoked. */
@@ -16,6 +17,11 @@ export interface CommandHandler {
   execute(context: CommandContext): unknown;
   /** Whether the command can run here; the shell shows the reason on an unavailable control. */
   getAvailability?(context: CommandContext): CommandAvailability | Promise<CommandAvailability>;
+  /**
+   * Fires when the answer of {@link getAvailability} may have changed for reasons the shell cannot see
+   * (e.g. the plugin's own data), so the shell asks again for the controls it shows.
+   */
+  readonly onDidChangeAvailability?: Event<void>;
 }
 
 /** The shell's command registry. */

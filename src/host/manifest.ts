@@ -45,6 +45,13 @@ export interface ManifestConfigurationProperty {
   readonly description?: LocalizedText;
   /** Values of this kind go to secret storage, never to settings. */
   readonly secret?: boolean;
+  /**
+   * The only values allowed (VS Code's `enum`): the settings screen offers them as a choice list and
+   * the host refuses any other value.
+   */
+  readonly enum?: readonly (string | number)[];
+  /** What staff read for each `enum` value, in the same order and of the same length; the value itself when absent. */
+  readonly enumItemLabels?: readonly LocalizedText[];
 }
 export interface ManifestPermission {
   readonly id: string;

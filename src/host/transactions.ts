@@ -1,3 +1,4 @@
+import type { Disposable } from '../common/disposable.js';
 import type { Event } from '../common/event.js';
 import type { Payment } from './payments.js';
 
@@ -57,6 +58,32 @@ export type CreateTransactionResult =
 /** What a save did: finalized, kept open, or left for staff to decide. */
 export type SaveOutcome = 'finalized' | 'kept-open' | 'saved';
 
+/**
+ * What {@link TransactionService.setLinePrice} did. `changed`: the new price is stored (also when it
+ * equals the old one, then nothing is written). `declined`: a {@link PriceChangeGuard} said no, or
+ * failed (then `reason` says so); nothing was written and `transaction` is as stored.
+ */
+export type PriceChangeResult =
+  | { readonly status: 'changed'; readonly transaction: Transaction }
+  | { readonly status: 'declined'; readonly transaction: Transaction; readonly reason?: string };
+
+/** A price change about to be made, as a {@link PriceChangeGuard} sees it. */
+export interface PriceChange {
+  /** The transaction as stored before the change. */
+  readonly transaction: Transaction;
+  /** The line whose price changes, with its current price. */
+  readonly line: TransactionLine;
+  /** The price per unit asked for, incl. VAT, in euro cents. */
+  readonly newUnitPriceCents: number;
+}
+
+/**
+ * Asked before a line's price changes, e.g. to have staff confirm first; resolves to true to go ahead.
+ * It may take as long as staff take to answer. A guard that throws (or rejects) is reported on the
+ * console and counts as a refusal, so a broken guard never lets an unconfirmed change through.
+ */
+export type PriceChangeGuard = (change: PriceChange) => boolean | Promise<boolean>;
+
 export interface TransactionChange {
   readonly kind: 'created' | 'updated' | 'saved' | 'finalized';
   readonly transaction: Transaction;
@@ -78,6 +105,20 @@ export interface TransactionService {
   open(id: string): Promise<void>;
   /** Removes lines from an open transaction and returns their stock. */
   removeLines(id: string, lineIds: readonly string[]): Promise<Transaction>;
+  /**
+   * Changes the price per unit of one line of an open transaction and recomputes the total, after
+   * asking every {@link PriceChangeGuard} in the order they were registered; the first that says no
+   * (or throws) declines, and the later ones are not asked. Nothing is written before all said yes.
+   * A price equal to the current one asks no guard and writes nothing. Fires 'updated' when changed.
+   * Rejects when the price is not a whole number of cents ≥ 0, the line or transaction is unknown,
+   * or the transaction is finalized.
+   */
+  setLinePrice(id: string, lineId: string, unitPriceCents: number): Promise<PriceChangeResult>;
+  /**
+   * Adds a guard asked before any line price changes (see {@link setLinePrice}); disposing it removes it.
+   * Guards see every transaction: a guard decides itself which ones concern it.
+   */
+  registerPriceChangeGuard(guard: PriceChangeGuard): Disposable;
   /** Replaces the notes ("Opmerkingen"). */
   setNotes(id: string, notes: string): Promise<Transaction>;
   /** Keeps the transaction open (or lifts that), so saving neither prompts nor finalizes. */

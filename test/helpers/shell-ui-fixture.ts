@@ -29,7 +29,8 @@ export async function startShellUi(kit: SimulatorKit, name: string): Promise<She
   const plugin = await loadPluginInto(shell);
   const ui = await fixture<PosShell>(html`<pos-shell .host=${shell}></pos-shell>`);
   (await findByShadowRole(ui, 'button', { name: /^eCommerce, \d+ te behandelen$/ })).click();
-  const screen = await findByShadowRole(ui, 'region', { name: 'eCommerce-verkopen' });
+  // The screen's chunk loads on first open: on a busy machine that takes longer than the default second.
+  const screen = await findByShadowRole(ui, 'region', { name: 'eCommerce-verkopen' }, { timeout: 20_000 });
   return {
     shell,
     simulator,

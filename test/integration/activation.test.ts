@@ -28,6 +28,8 @@ describe('activation and deactivation', () => {
     // The snapshot sees subscriptions too: while active the plugin listens to transaction changes
     // (the "Blijf Open" recorder and the offer to complete an order after finalizing).
     expect(during.listeners.transactions).to.equal(before.listeners.transactions + 2);
+    // And it asks before a price changes on a Locally order's transaction.
+    expect(during.listeners.priceChangeGuards).to.equal(before.listeners.priceChangeGuards + 1);
 
     await plugin.deactivate();
     expect(shell.snapshot()).to.deep.equal(before);

@@ -96,6 +96,7 @@ describe('importing orders against the demo bike shop', function () {
           { ...line, lineId: '1', quantity: 1 },
           { ...line, lineId: '2', quantity: 2 },
         ],
+        totals: { totalCents: 33_000 },
       },
     });
     await store.putOrders([order]);
@@ -105,6 +106,25 @@ describe('importing orders against the demo bike shop', function () {
     expect(imported.status, JSON.stringify(imported.problems)).to.equal('new');
     expect(imported.warnings).to.deep.equal(['Tekort: Brooks B17 zadel: 2 van 3 niet op voorraad']);
     expect((await shell.data.products.get(product.id))!.stock).to.equal(-2);
+  });
+
+  it('a provider total that differs from the lines is a warning on the order; the transaction follows the lines', async () => {
+    // storedOrder()'s line: 2 × € 45,00 of this tyre.
+    await shell.data.products.create({ description: 'Schwalbe Marathon Plus 28 x 1.75', ean: '4026495366892', priceCents: 4_500, vatRate: 21, stock: 10 });
+    const [customer] = await shell.data.customers.search({ name: 'a' }, 1);
+    const base = storedOrder({ status: 'received' });
+    const order = storedOrder({
+      status: 'received',
+      order: { ...base.order!, customer: { ...base.order!.customer, email: customer!.email! }, totals: { totalCents: 8_500 } },
+    });
+    await store.putOrders([order]);
+    await container.get(OrderImporter).importOrders([(await store.getOrder('locally', order.orderId))!]);
+
+    const imported = (await store.getOrder('locally', order.orderId))!;
+    expect(imported.status, JSON.stringify(imported.problems)).to.equal('new');
+    expect(imported.warnings).to.have.length(1);
+    expect(imported.warnings![0]!.replace(/\s/g, ' ')).to.equal('Het totaal bij Locally (€ 85,00) wijkt af van de som van de regels (€ 90,00); controleer de prijzen met de klant.');
+    expect((await shell.data.transactions.get(imported.transactionId!))!.totalCents).to.equal(9_000);
   });
 
   it('replays safely: a transaction made before a crash is found again, and the stock is taken once', async () => {

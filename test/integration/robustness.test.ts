@@ -29,7 +29,7 @@ describe('a contribution that fails', () => {
     const registered = new DisposableCollection();
     container.get(HostContributionRegistrar).registerAll(registered);
     const during = shell.snapshot();
-    expect(during.commands).to.deep.equal(['locally.checkNow', 'locally.ecommercePayment', 'locally.keepOpen', 'locally.openScreen', 'locally.printReceipt']);
+    expect(during.commands).to.deep.equal(['locally.checkNow', 'locally.ecommercePayment', 'locally.emptyTransaction', 'locally.keepOpen', 'locally.openScreen', 'locally.printReceipt']);
     expect(during.tiles).to.deep.equal([]);
     expect(during.panels).to.deep.equal(['locally.ecommerceScreen']);
     expect(log.errors).to.have.length(2);

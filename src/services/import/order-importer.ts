@@ -14,7 +14,8 @@ import type {
 } from '../../host/index.js';
 import { HostTokens } from '../../host-tokens.js';
 import { PluginLog } from '../plugin-log.js';
-import { externalRef, type OrderStatus, type StoredOrder } from '../store/order-model.js';
+import { formatEuro } from '../money.js';
+import { externalRef, type OrderStatus, type ProviderOrder, type StoredOrder } from '../store/order-model.js';
 import { OrderStore, type ImportedOrder } from '../store/order-store.js';
 import type { CustomerMatchState, LineMatchState } from './line-match-state.js';
 import { CustomerMatcher, ProductMatcher, resolveMatch } from './matchers.js';
@@ -103,7 +104,7 @@ export class OrderImporter {
         expectedRevision: plan.order.revision,
         to: plan.status,
         problems: plan.problems,
-        warnings: transaction ? await this.shortages(plan) : [],
+        warnings: transaction ? [...totalMismatch(plan.order.order!), ...(await this.shortages(plan))] : [],
         ...(transaction ? { transactionId: transaction.id, barcode: transaction.barcode } : {}),
         ...(result?.status === 'conflict' ? { conflict: result.reason } : {}),
         changedMeanwhile: msg('De bestelling veranderde tijdens het importeren (bijv. geannuleerd); haal de artikelen uit de transactie.'),
@@ -211,4 +212,15 @@ function lineProblem({ index, line, ...state }: Exclude<LineMatchState, { kind: 
     return msg(str`Regel ${what}: meerdere producten via ${state.by}: ${candidates}`);
   }
   return msg(str`Regel ${what}: geen product gevonden`);
+}
+
+/**
+ * The transaction is built from the lines; a provider total that differs (a discount or fee the
+ * contract does not describe) would make the till and the customer's receipt disagree: say so.
+ */
+function totalMismatch(order: ProviderOrder): string[] {
+  const lines = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+  const total = order.totals.totalCents;
+  if (total === lines) return [];
+  return [msg(str`Het totaal bij Locally (${formatEuro(total)}) wijkt af van de som van de regels (${formatEuro(lines)}); controleer de prijzen met de klant.`)];
 }

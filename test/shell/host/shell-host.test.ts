@@ -86,6 +86,22 @@ describe('ShellHost scoped registrations', () => {
     expect((error as Error).message).to.equal('Reden uit het manifest');
   });
 
+  it('tells the UI when a command says its availability changed, until the command is disposed', () => {
+    const plugin = host.forPlugin(testManifest);
+    const availability = new Emitter<void>();
+    const registration = plugin.commands.registerCommand('t.run', { execute: () => 'ran', onDidChangeAvailability: availability.event });
+    let changes = 0;
+    const listening = host.onDidChange(() => changes++);
+    availability.fire();
+    expect(changes).to.equal(1);
+    registration.dispose();
+    expect(availability.listenerCount, 'the shell let go of the event').to.equal(0);
+    const afterDispose = changes;
+    availability.fire();
+    expect(changes).to.equal(afterDispose);
+    listening.dispose();
+  });
+
   it('evaluates when clauses with session permissions that follow the user', () => {
     const plugin = host.forPlugin(testManifest);
     expect(host.session.user.name).to.equal('Anne (beheerder)');

@@ -70,7 +70,9 @@ async function retype(field: HTMLElement, text: string): Promise<void> {
   if (text) await sendKeys({ type: text });
 }
 
-describe('Instellingen (plugin settings)', () => {
+describe('Instellingen (plugin settings)', function () {
+  // The first plugin load of a run compiles it on the test server: seconds on a busy machine.
+  this.timeout(30_000);
   let host: ShellHost;
   let plugin: PluginHandle;
   let shell: PosShell;
