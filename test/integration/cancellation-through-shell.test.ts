@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { findAllByShadowRole, findByShadowRole, queryByShadowRole } from 'shadow-dom-testing-library';
+import { findByShadowRole, queryByShadowRole } from 'shadow-dom-testing-library';
 import type { LocallyOrder } from '../../mocks/locally/locally-order.js';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
 import { Permissions } from '../../src/host/session.js';
@@ -8,6 +8,7 @@ import type { PosShell } from '../../shell/ui/pos-shell.js';
 import type { Transaction } from '../../src/host/transactions.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
 import type { StoredOrder } from '../../src/services/store/order-model.js';
+import { screenDriver, type ScreenDriver } from '../helpers/screen-driver.js';
 import { startShellUi, type ShellUiFixture } from '../helpers/shell-ui-fixture.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 
@@ -32,6 +33,10 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
   let ui: PosShell;
   let screen: HTMLElement;
   let store: OrderStore;
+  let statusOf: ScreenDriver['statusOf'];
+  let stageAndSave: ScreenDriver['stageAndSave'];
+  let atLocally: ScreenDriver['atLocally'];
+  let rowOf: ScreenDriver['rowOf'];
 
   before(() => kit.start());
   after(() => kit.stop());
@@ -39,6 +44,7 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
   beforeEach(async () => {
     fixtureUi = await startShellUi(kit, 'cancellation-through-shell');
     ({ shell, simulator, ui, screen } = fixtureUi);
+    ({ statusOf, stageAndSave, atLocally, rowOf } = screenDriver(screen, simulator));
     store = new OrderStore({ dbName: `${shell.dbName}:${fixtureUi.plugin.manifest.id}:orders` });
   });
 
@@ -61,40 +67,12 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
     return { placed, stockBefore };
   }
 
-  async function statusOf(orderId: string, status: string): Promise<HTMLSelectElement> {
-    let select: HTMLSelectElement | undefined;
-    await waitUntil(
-      async () => {
-        select = (await findAllByShadowRole<HTMLSelectElement>(screen, 'combobox')).find((box) => box.getAttribute('aria-label') === `Status ${orderId}`);
-        return select?.selectedOptions[0]?.text === status && !select.closest('td')!.classList.contains('staged');
-      },
-      `order ${orderId} shown as ${status} (now ${select?.selectedOptions[0]?.text})`,
-      { timeout: 15_000 },
-    );
-    return select!;
-  }
-
-  async function stageAndSave(orderId: string, current: string, option: string): Promise<void> {
-    const select = await statusOf(orderId, current);
-    const value = [...select.options].find((o) => o.text === option);
-    expect(value, `"${option}" offered from ${current}`).to.exist;
-    select.value = value!.value;
-    select.dispatchEvent(new Event('change'));
-    (await findByShadowRole(screen, 'button', { name: 'Opslaan' })).click();
-  }
-
-  async function atLocally(orderId: string, status: string): Promise<LocallyOrder> {
-    let order: LocallyOrder | undefined;
-    await waitUntil(async () => (order = await simulator.getOrder(orderId))?.status === status, `${orderId} ${status} at Locally (now ${order?.status})`, { timeout: 15_000 });
-    return order!;
-  }
-
   const transactionOf = async (orderId: string) => (await shell.data.transactions.getByExternalRef(`locally:${orderId}`))!;
   const storedOrder = async (orderId: string) => (await store.getOrder('locally', orderId))!;
 
   /** Double-clicks the order's row: its transaction window opens. */
   async function openTransaction(orderId: string): Promise<HTMLElement> {
-    const row = (await findAllByShadowRole(screen, 'row')).find((r) => r.textContent.includes(orderId))!;
+    const row = await rowOf(orderId);
     row.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
     return windowOf(await transactionOf(orderId));
   }

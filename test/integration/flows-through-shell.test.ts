@@ -9,6 +9,7 @@ import type { PosShell } from '../../shell/ui/pos-shell.js';
 import type { Transaction } from '../../src/host/transactions.js';
 import type { HistoryEntry, StoredOrder } from '../../src/services/store/order-model.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
+import { screenDriver, type ScreenDriver } from '../helpers/screen-driver.js';
 import { startShellUi, type ShellUiFixture } from '../helpers/shell-ui-fixture.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 
@@ -59,6 +60,10 @@ describe('the pickup flows through the shell, as the shop\'s procedure says (iss
   let ui: PosShell;
   let screen: HTMLElement;
   let store: OrderStore;
+  let statusOf: ScreenDriver['statusOf'];
+  let stageAndSave: ScreenDriver['stageAndSave'];
+  let atLocally: ScreenDriver['atLocally'];
+  let rowOf: ScreenDriver['rowOf'];
 
   before(async () => {
     await kit.start();
@@ -71,6 +76,7 @@ describe('the pickup flows through the shell, as the shop\'s procedure says (iss
   beforeEach(async () => {
     fixtureUi = await startShellUi(kit, 'flows-through-shell');
     ({ shell, simulator, ui, screen } = fixtureUi);
+    ({ statusOf, stageAndSave, atLocally, rowOf } = screenDriver(screen, simulator));
     store = new OrderStore({ dbName: `${shell.dbName}:${fixtureUi.plugin.manifest.id}:orders` });
   });
 
@@ -104,35 +110,10 @@ describe('the pickup flows through the shell, as the shop\'s procedure says (iss
     return { placed, stock, barcode: transaction.barcode, transactionId: transaction.id };
   }
 
-  /** Waits until the row's status select shows `status` as stored (not a change still staged); returns the select. */
-  async function statusOf(orderId: string, status: string): Promise<HTMLSelectElement> {
-    let select: HTMLSelectElement | undefined;
-    await waitUntil(
-      async () => {
-        select = (await findAllByShadowRole<HTMLSelectElement>(screen, 'combobox')).find((box) => box.getAttribute('aria-label') === `Status ${orderId}`);
-        return select?.selectedOptions[0]?.text === status && !select.closest('td')!.classList.contains('staged');
-      },
-      `order ${orderId} shown as ${status} (now ${select?.selectedOptions[0]?.text})`,
-      WAIT,
-    );
-    return select!;
-  }
-
   /** Chooses `option` in the row's status select and presses the screen's "Opslaan"; waits until it is stored as `shown`. */
   async function changeStatus(orderId: string, current: string, option: string, shown = option): Promise<void> {
-    const select = await statusOf(orderId, current);
-    const value = [...select.options].find((o) => o.text === option);
-    expect(value, `"${option}" offered from ${current}: ${[...select.options].map((o) => o.text).join(', ')}`).to.exist;
-    select.value = value!.value;
-    select.dispatchEvent(new Event('change'));
-    (await findByShadowRole(screen, 'button', { name: 'Opslaan' })).click();
+    await stageAndSave(orderId, current, option);
     await statusOf(orderId, shown);
-  }
-
-  async function rowOf(orderId: string): Promise<HTMLElement> {
-    let row: HTMLElement | undefined;
-    await waitUntil(async () => (row = (await findAllByShadowRole(screen, 'row')).find((r) => r.textContent.includes(orderId))) !== undefined, `row of ${orderId}`, WAIT);
-    return row!;
   }
 
   /** Opens the order's transaction from the screen: select the row, then Enter (keyboard) or a double-click. */
@@ -221,12 +202,6 @@ describe('the pickup flows through the shell, as the shop\'s procedure says (iss
     } finally {
       state.close();
     }
-  }
-
-  async function atLocally(orderId: string, status: string): Promise<LocallyOrder> {
-    let order: LocallyOrder | undefined;
-    await waitUntil(async () => (order = await simulator.getOrder(orderId))?.status === status, `${orderId} ${status} at Locally (now ${order?.status})`, WAIT);
-    return order!;
   }
 
   async function storedOrder(orderId: string, status: string): Promise<StoredOrder> {

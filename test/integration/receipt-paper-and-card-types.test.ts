@@ -135,7 +135,7 @@ describe('the settings reach the till', () => {
     const printing = fixture.shell.executeCommand('locally.printReceipt', { transaction });
     const request = await fixture.shell.printing.waitFor();
     expect(request.document.format).to.equal('receipt-80mm');
-    expect(request.document.content.querySelector('h1')!.textContent).to.equal('Fietsenwinkel De Spaak');
+    expect(request.document.content.querySelector('h1')!.textContent).to.equal('Fietsenwinkel De Ketting');
     request.complete(false);
     await printing;
   });

@@ -5,6 +5,7 @@ import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js'
 import type { ShellHost } from '../../shell/host/shell-host.js';
 import type { PosShell } from '../../shell/ui/pos-shell.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
+import { screenDriver, type ScreenDriver } from '../helpers/screen-driver.js';
 import { startShellUi, type ShellUiFixture } from '../helpers/shell-ui-fixture.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 
@@ -18,6 +19,9 @@ describe('handling orders in eCommerce-verkopen, as staff do', function () {
   let simulator: LocallySimulator;
   let ui: PosShell;
   let screen: HTMLElement;
+  let statusOf: ScreenDriver['statusOf'];
+  let stageAndSave: ScreenDriver['stageAndSave'];
+  let atLocally: ScreenDriver['atLocally'];
 
   before(() => kit.start());
   after(() => kit.stop());
@@ -25,6 +29,7 @@ describe('handling orders in eCommerce-verkopen, as staff do', function () {
   beforeEach(async () => {
     fixtureUi = await startShellUi(kit, 'screen-through-shell');
     ({ shell, simulator, ui, screen } = fixtureUi);
+    ({ statusOf, stageAndSave, atLocally } = screenDriver(screen, simulator));
   });
 
   afterEach(() => fixtureUi.dispose());
@@ -34,35 +39,6 @@ describe('handling orders in eCommerce-verkopen, as staff do', function () {
     (await findByShadowRole(screen, 'button', { name: 'Nu controleren' })).click();
     await statusOf(placed.id, 'Nieuw');
     return placed;
-  }
-
-  /** Waits until the row's status select shows `status` as stored (not a change still staged); returns the select. */
-  async function statusOf(orderId: string, status: string): Promise<HTMLSelectElement> {
-    let select: HTMLSelectElement | undefined;
-    await waitUntil(
-      async () => {
-        select = (await findAllByShadowRole<HTMLSelectElement>(screen, 'combobox')).find((box) => box.getAttribute('aria-label') === `Status ${orderId}`);
-        return select?.selectedOptions[0]?.text === status && !select.closest('td')!.classList.contains('staged');
-      },
-      `order ${orderId} shown as ${status} (now ${select?.selectedOptions[0]?.text})`,
-      { timeout: 15_000 },
-    );
-    return select!;
-  }
-
-  async function stageAndSave(orderId: string, current: string, option: string): Promise<void> {
-    const select = await statusOf(orderId, current);
-    const value = [...select.options].find((o) => o.text === option);
-    expect(value, `"${option}" offered from ${current}: ${[...select.options].map((o) => o.text).join(', ')}`).to.exist;
-    select.value = value!.value;
-    select.dispatchEvent(new Event('change'));
-    (await findByShadowRole(screen, 'button', { name: 'Opslaan' })).click();
-  }
-
-  async function atLocally(orderId: string, status: string): Promise<LocallyOrder> {
-    let order: LocallyOrder | undefined;
-    await waitUntil(async () => (order = await simulator.getOrder(orderId))?.status === status, `${orderId} ${status} at Locally (now ${order?.status})`, { timeout: 15_000 });
-    return order!;
   }
 
   it('accepts a paid order, marks it ready for pickup, and Locally hears of each; the deadline counts down until it is accepted', async () => {
@@ -85,7 +61,7 @@ describe('handling orders in eCommerce-verkopen, as staff do', function () {
     (await findAllByShadowRole(screen, 'row')).find((r) => r.textContent.includes(placed.id))!.click();
     (await findByShadowRole(screen, 'button', { name: 'E-mail' })).click();
     const dialog = await findByShadowRole(ui, 'dialog', { name: 'E-mail' }, { timeout: 5_000 });
-    expect(dialog.textContent).to.contain(placed.id).and.contain(placed.customer.email).and.contain('Fietsenwinkel De Spaak');
+    expect(dialog.textContent).to.contain(placed.id).and.contain(placed.customer.email).and.contain('Fietsenwinkel De Ketting');
     (await findByShadowRole(dialog, 'button', { name: 'Versturen' })).click();
     await waitUntil(() => shell.mail.sent.length === 1, 'the mail sent');
     expect(shell.mail.sent[0]).to.include({ to: placed.customer.email });
