@@ -5,7 +5,8 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'coverage/'] },
+  // src/generated and shell/generated: written by `npm run localize` (lit-localize build).
+  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'coverage/', 'src/generated/', 'shell/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -16,6 +16,11 @@ export default defineConfig({
       fileName: () => 'index.js',
     },
     rollupOptions: {
+      // @lit/localize has no side effects on import (no globals, no element definitions). Saying so lets
+      // its runtime (configureLocalization, ~1 kB gzip), which only the plugin's own copy needs, go to the
+      // lazy chunk of src/localization/plugin-copy.ts: otherwise the package root that every msg() import
+      // loads drags it into what activation loads.
+      treeshake: { moduleSideEffects: (id: string) => !/@lit[\\/]localize[\\/]/.test(id) },
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
         codeSplitting: {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChrome, installHint } from './scripts/chrome-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { checkTranslations } from './scripts/check-translations.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const executablePath = findChrome();
@@ -51,6 +52,13 @@ export default {
       serve(context) {
         if (context.path !== '/mockServiceWorker.js') return undefined;
         return { body: readFileSync(new URL('./public/mockServiceWorker.js', import.meta.url), 'utf8'), type: 'js' };
+      },
+    },
+    // test/unit/translations.test.ts asks the Node side whether every msg() in src/ and shell/ has English.
+    {
+      name: 'translation-check',
+      executeCommand({ command }) {
+        return command === 'check-translations' ? checkTranslations() : undefined;
       },
     },
     {

@@ -4,7 +4,12 @@ import { Disposable, DisposableCollection } from './common/disposable.js';
 import { HostContributionRegistrar } from './contributions/host-contribution-registrar.js';
 import type { PosHost } from './host/index.js';
 import { createPluginContainer } from './plugin-container.js';
+import { CustomerMatcherRegistry } from './services/import/customer-matcher-registry.js';
+import { ProductMatcherRegistry } from './services/import/product-matcher-registry.js';
+import { LifecycleListenerRegistry } from './services/lifecycle/lifecycle-listener-registry.js';
+import { OrderColumnRegistry } from './services/screen/order-column-registry.js';
 import { OrderStore } from './services/store/order-store.js';
+import { OrderSourceRegistry } from './services/sync/order-source-registry.js';
 
 export type { LocallyPluginApi } from './api.js';
 
@@ -23,11 +28,29 @@ export async function activate(host: PosHost): Promise<LocallyPluginApi> {
   const store = container.get(OrderStore);
   disposables.push(store);
   container.get(HostContributionRegistrar).registerAll(disposables);
+  /** Another plugin's registration: undone by its own dispose, or with ours on deactivation. */
+  const registerInto =
+    <T extends { readonly id: string }>(registry: { register(item: T): Disposable }) =>
+    (item: T): Disposable => {
+      const registration = registry.register(item);
+      const untrack = disposables.push(registration);
+      return Disposable.create(() => {
+        untrack.dispose();
+        registration.dispose();
+      });
+    };
   return {
     version: host.plugin.manifest.version,
+    registerOrderSource: registerInto(container.get<OrderSourceRegistry>(OrderSourceRegistry)),
+    registerProductMatcher: registerInto(container.get<ProductMatcherRegistry>(ProductMatcherRegistry)),
+    registerCustomerMatcher: registerInto(container.get<CustomerMatcherRegistry>(CustomerMatcherRegistry)),
+    registerOrderColumn: registerInto(container.get<OrderColumnRegistry>(OrderColumnRegistry)),
+    registerLifecycleListener: registerInto(container.get<LifecycleListenerRegistry>(LifecycleListenerRegistry)),
     getOrders: () => store.getAllOrders(),
     getOrdersByStatus: (status) => store.getOrdersByStatus(status),
+    getOrder: (source, orderId) => store.getOrder(source, orderId),
     onDidChangeOrders: store.onDidChangeOrders,
+    onDidChangeStatus: store.onDidChangeStatus,
   };
 }
 

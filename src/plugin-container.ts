@@ -1,5 +1,6 @@
 import { Container } from 'inversify';
 import { contributionsModule } from './contributions/contributions-module.js';
+import { extensionModule } from './contributions/extension-module.js';
 import { LazyModules } from './contributions/lazy-modules.js';
 import type { PosHost } from './host/index.js';
 import { hostModule } from './host-tokens.js';
@@ -16,6 +17,7 @@ export function createPluginContainer(host: PosHost): Container {
     syncModule,
     importModule,
     contributionsModule,
+    extensionModule,
   );
   container.bind(LazyModules).toConstantValue(new LazyModules(container));
   return container;

@@ -46,9 +46,9 @@ export interface ShellSnapshot {
   readonly menus: Readonly<Record<string, readonly MenuItem[]>>;
   readonly contextKeys: Readonly<Record<string, ContextValue>>;
   readonly openPanels: readonly string[];
-  /** Subscriptions to the host's events, price-change guards and pending clock timers: a plugin that forgot one shows here. */
+  /** Subscriptions to the host's events, price-change guards, pending clock timers and plugins' translation registrations: a plugin that forgot one shows here. */
   readonly listeners: Readonly<
-    Record<'transactions' | 'priceChangeGuards' | 'session' | 'locale' | 'settings' | 'clockTimers', number>
+    Record<'transactions' | 'priceChangeGuards' | 'session' | 'locale' | 'translations' | 'settings' | 'clockTimers', number>
   >;
   /** Dialogs still open. */
   readonly openDialogs: number;
@@ -182,6 +182,7 @@ export class ShellHost {
         priceChangeGuards: this.data.transactions.priceChangeGuardCount,
         session: this.session.listenerCount,
         locale: this.locale.listenerCount,
+        translations: this.locale.translationCount,
         settings: this.settings.listenerCount,
         clockTimers: this.clock.pendingTimers,
       },

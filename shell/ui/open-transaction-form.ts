@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CLOSE_DIALOG_EVENT } from '../../src/host/dialogs.js';
@@ -6,6 +6,7 @@ import type { ShellHost } from '../host/shell-host.js';
 
 /** "Transactie openen…": a barcode field (typed or scanned). */
 @customElement('open-transaction-form')
+@localized()
 export class OpenTransactionForm extends LitElement {
   static override styles = css`
     form { display: grid; gap: 0.5rem; min-width: 18rem; }

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { FAULT_NAMES, type FaultMode, type FaultName, type FaultSettings } from '../../mocks/locally/faults.js';
@@ -69,6 +69,7 @@ function orderKinds(): readonly (readonly [GeneratedOrderKind | '', string])[] {
 }
 
 @customElement('simulator-panel')
+@localized()
 export class SimulatorPanel extends LitElement {
   static override styles = css`
     :host { display: block; }

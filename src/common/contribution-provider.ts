@@ -16,18 +16,24 @@ class ContainerContributionProvider<T extends object> implements ContributionPro
   constructor(
     protected readonly point: symbol,
     protected readonly context: ResolutionContext,
+    protected readonly live = false,
   ) {}
 
   getContributions(): readonly T[] {
+    if (this.live) return this.context.getAll<T>(this.point, { optional: true });
     this.contributions ??= this.context.getAll<T>(this.point, { optional: true });
     return this.contributions;
   }
 }
 
-/** Binds a `ContributionProvider` for `point`, injected as `@inject(ContributionProvider) @named(point)`. */
-export function bindContributionProvider(bind: Bind, point: symbol): void {
+/**
+ * Binds a `ContributionProvider` for `point`, injected as `@inject(ContributionProvider) @named(point)`.
+ * `live`: the bindings are read on every call, for a point whose contributions come with a module
+ * loaded later (the screen's); otherwise once, on first use.
+ */
+export function bindContributionProvider(bind: Bind, point: symbol, options: { readonly live?: boolean } = {}): void {
   bind(ContributionProvider)
-    .toDynamicValue((context) => new ContainerContributionProvider(point, context))
+    .toDynamicValue((context) => new ContainerContributionProvider(point, context, options.live))
     .inSingletonScope()
     .whenNamed(point);
 }

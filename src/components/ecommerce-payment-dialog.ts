@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CLOSE_DIALOG_EVENT } from '../host/dialogs.js';
+import { formatLocale } from '../localization/format-locale.js';
 import { formatEuro } from '../services/money.js';
 import type { StoredOrder } from '../services/store/order-model.js';
 
@@ -21,13 +22,20 @@ export function cardTypes(configured?: unknown): readonly string[] {
   return types.length > 0 && !types.includes('') ? [...new Set(types)] : ['Stripe', 'PayPal', msg('Overig')];
 }
 
-/** Parses "12,50", "12.50" or "€ 1.234,50" to cents; undefined when it is not an amount. */
+/** Parses "12,50", "12.50", "€ 1.234,50" or (English) "€1,234.50" to cents; undefined when it is not an amount. */
 export function parseEuroCents(text: string): number | undefined {
   let cleaned = text.replace(/[€\s]/g, '');
   if (/^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '');
+  // English grouping only with decimals: a lone "1,234" stays unreadable rather than a thousand euros.
+  else if (/^-?\d{1,3}(,\d{3})+\.\d{1,2}$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
   cleaned = cleaned.replace(',', '.');
   if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) return undefined;
   return Math.round(Number(cleaned) * 100);
+}
+
+/** An amount for the input field: two decimals, no grouping, no currency sign. */
+function amountFormat(locale: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
 }
 
 /** The "eCommerce" payment: Kaarttype, Bedrag, Opmerkingen; "Opslaan" records it, "Sluiten" closes. */
@@ -64,7 +72,8 @@ export class EcommercePaymentDialog extends LitElement {
   }
 
   protected override render() {
-    const amount = (this.defaultAmountCents / 100).toFixed(2).replace('.', ',');
+    // In the host's locale: "12,50" in Dutch, "12.50" in English (parseEuroCents reads both).
+    const amount = amountFormat(formatLocale()).format(this.defaultAmountCents / 100);
     return html`
       <form @submit=${this.onSubmit} novalidate>
         <label>${msg('Kaarttype')}

@@ -6,6 +6,8 @@ import type { Observable } from 'rxjs';
 import type { LineMatchState } from '../services/import/line-match-state.js';
 import { orderStatusLabel, orderTypeLabel } from '../services/lifecycle/order-status-labels.js';
 import { statusOptions, type StatusAction } from '../services/lifecycle/status-actions.js';
+import { guardedColumn } from '../services/screen/guarded-column.js';
+import { columnTitle } from '../services/screen/order-column.js';
 import { builtInOrderColumns, shipsElsewhere, STATUS_COLUMN_ID, type ColumnContext, type OrderColumn, type OrderDeadline } from '../services/screen/order-columns.js';
 import {
   defaultListSettings,
@@ -119,8 +121,11 @@ export class EcommerceScreen extends LitElement {
   @property() locale = 'nl-NL';
   /** Messages to the provider not yet accepted, shown on their order's row. */
   @property({ attribute: false }) outbox: Observable<readonly OutboxMessage[]> | undefined;
-  /** The grid's columns; the built-in ones unless told otherwise. */
+  /** The grid's columns; the built-in ones unless told otherwise (the plugin gives those of the OrderColumn point). */
   @property({ attribute: false }) columns: readonly OrderColumn[] = builtInOrderColumns();
+  /** Told once per column whose value or sort key throws; its cells show empty. */
+  @property({ attribute: false }) reportColumnError: (columnId: string, error: unknown) => void = (columnId, error) =>
+    console.error(`[locally] Column "${columnId}" failed; its cells show empty`, error);
   /** The acceptance deadline of an order still waiting for an answer. */
   @property({ attribute: false }) deadline: ((order: StoredOrder) => OrderDeadline | undefined) | undefined;
   /** Ticks of the host's clock, so the time left counts down. */
@@ -151,6 +156,8 @@ export class EcommerceScreen extends LitElement {
   protected readonly ticksController = new ObservableController<number>(this);
 
   @state() protected settings: OrderListSettings = defaultListSettings(this.columns);
+  /** {@link columns}, each guarded so a failing contributed column cannot break the grid. */
+  protected safeColumns: readonly OrderColumn[] = [];
   @state() protected search = '';
   @state() protected checking = false;
   @state() protected saving = false;
@@ -192,6 +199,19 @@ export class EcommerceScreen extends LitElement {
     this.outboxController.observe(this.outbox);
     this.ticksController.observe(this.ticks);
     if (changed.has('preferences')) void this.loadSettings();
+    if (changed.has('columns') || this.safeColumns.length === 0) this.columnsChanged();
+  }
+
+  /** A column contributed meanwhile (another plugin) is shown at once, unless it asks to wait in "Kolommen". */
+  protected columnsChanged(): void {
+    this.safeColumns = this.columns.map((column) => guardedColumn(column, (id, error) => this.reportColumnError(id, error)));
+    const known = new Set(this.settings.known ?? []);
+    const added = this.columns.filter((column) => !known.has(column.id) && !column.hiddenByDefault).map((column) => column.id);
+    this.settings = {
+      ...this.settings,
+      columns: [...this.settings.columns.filter((id) => !added.includes(id)), ...added],
+      known: [...new Set([...known, ...this.columns.map((column) => column.id)])],
+    };
   }
 
   /** Keeps `viewportHeight` true when the panel is resized, so enough rows are rendered. */
@@ -233,15 +253,15 @@ export class EcommerceScreen extends LitElement {
   }
 
   protected get shownColumns(): OrderColumn[] {
-    const byId = new Map(this.columns.map((column) => [column.id, column]));
+    const byId = new Map(this.safeColumns.map((column) => [column.id, column]));
     return this.settings.columns.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** The filtered, sorted orders; recomputed only when the orders, settings, search or clock tick changed. */
   protected get visibleOrders(): StoredOrder[] {
-    const key = [this.ordersController.value, this.settings, this.search, this.locale, this.columns, this.sortNeedsClock ? this.ticksController.value : 0];
+    const key = [this.ordersController.value, this.settings, this.search, this.locale, this.safeColumns, this.sortNeedsClock ? this.ticksController.value : 0];
     if (!this.view || key.some((part, index) => part !== this.view!.key[index])) {
-      this.view = { key, orders: orderListView(this.ordersController.value ?? [], this.settings, this.search, this.columns, this.context) };
+      this.view = { key, orders: orderListView(this.ordersController.value ?? [], this.settings, this.search, this.safeColumns, this.context) };
     }
     return this.view.orders;
   }
@@ -293,7 +313,7 @@ export class EcommerceScreen extends LitElement {
     if (!order) return;
     event.preventDefault();
     this.search = '';
-    if (!orderListView([order], this.settings, '', this.columns, this.context).length) {
+    if (!orderListView([order], this.settings, '', this.safeColumns, this.context).length) {
       this.updateSettings({ statusFilter: 'all', typeFilter: 'all' });
     }
     this.announcement = msg(str`Bestelling ${order.orderId} gekozen.`);
@@ -521,10 +541,10 @@ export class EcommerceScreen extends LitElement {
       </div>
       <fieldset id="column-chooser" class="chooser" ?hidden=${!this.chooserOpen} @keydown=${this.onChooserKeydown}>
         <legend>${msg('Kolommen tonen')}</legend>
-        ${this.columns.map(
+        ${this.safeColumns.map(
           (column) => html`<label>
             <input type="checkbox" .checked=${this.settings.columns.includes(column.id)} @change=${(e: Event) => this.toggleColumn(column.id, (e.target as HTMLInputElement).checked)} />
-            ${column.title()}
+            ${columnTitle(column, this.locale)}
           </label>`,
         )}
       </fieldset>
@@ -555,9 +575,9 @@ export class EcommerceScreen extends LitElement {
               ${columns.map((column) => {
                 const sorted = this.settings.sort.columnId === column.id ? this.settings.sort.direction : undefined;
                 // The header is named by its title; its button says what it does, so it is not mistaken for the toolbar's "E-mail".
-                return html`<th scope="col" aria-label=${column.title()} aria-sort=${sorted ?? 'none'} style=${`width: ${columnWidth(column.id)}`}>
-                  <button type="button" aria-label=${msg(str`Sorteren op ${column.title()}`)} @click=${() => this.sortBy(column.id)}>
-                    ${column.title()}${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                return html`<th scope="col" aria-label=${columnTitle(column, this.locale)} aria-sort=${sorted ?? 'none'} style=${`width: ${columnWidth(column.id)}`}>
+                  <button type="button" aria-label=${msg(str`Sorteren op ${columnTitle(column, this.locale)}`)} @click=${() => this.sortBy(column.id)}>
+                    ${columnTitle(column, this.locale)}${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
                   </button>
                 </th>`;
               })}

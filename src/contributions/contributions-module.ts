@@ -1,5 +1,6 @@
 import { ContainerModule, type Newable } from 'inversify';
 import { bindContributionProvider } from '../common/contribution-provider.js';
+import { PluginLocalization } from '../localization/plugin-localization.js';
 import { BusinessCalendarSettings } from '../services/lifecycle/business-calendar-settings.js';
 import { CheckNowCommand } from './check-now-command.js';
 import { DeadlineWarnings } from './deadline-warnings.js';
@@ -45,6 +46,7 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(NotificationSourceContribution, DeadlineWarnings);
   contribute(PanelContribution, EcommerceScreenPanel);
   contribute(CommandContribution, CheckNowCommand);
+  contribute(StartupContribution, PluginLocalization);
   contribute(StartupContribution, KeptOpenRecorder);
   contribute(StartupContribution, FinalizeOffer);
   contribute(StartupContribution, OrderPriceChangeGuard);

@@ -8,6 +8,8 @@ import { OrderActionEvent } from '../components/order-action-event.js';
 import { clockTicks } from '../services/clock-ticks.js';
 import { OrderRepair } from '../services/import/order-repair.js';
 import { OrderDeadlines } from '../services/lifecycle/order-deadlines.js';
+import { PluginLog } from '../services/plugin-log.js';
+import { OrderColumnRegistry } from '../services/screen/order-column-registry.js';
 import { OrderStore } from '../services/store/order-store.js';
 import { CommandIds } from './contribution-ids.js';
 import { OrderMailer } from './order-mailer.js';
@@ -34,6 +36,8 @@ export class EcommerceScreenFactory {
     @inject(ScreenStatusChanges) protected readonly statusChanges: ScreenStatusChanges,
     @inject(OrderDeadlines) protected readonly deadlines: OrderDeadlines,
     @inject(HostTokens.session) protected readonly session: SessionService,
+    @inject(OrderColumnRegistry) protected readonly columns: OrderColumnRegistry,
+    @inject(PluginLog) protected readonly log: PluginLog,
   ) {}
 
   create(): EcommerceScreen {
@@ -41,6 +45,7 @@ export class EcommerceScreenFactory {
     screen.orders = this.store.orders$;
     screen.outbox = this.store.outbox$;
     screen.locale = this.locale.locale;
+    screen.addController(new LocaleController(screen, this.locale));
     screen.ticks = clockTicks(this.clock, TICK_MS);
     screen.deadline = (order) => this.deadlines.deadlineOf(order);
     screen.preferences = {
@@ -53,11 +58,37 @@ export class EcommerceScreenFactory {
     screen.openTransaction = (order) => this.transactions.open(order.transactionId!);
     screen.lineStates = (order) => this.repair.lineStates(order);
     screen.history = (order) => this.store.getHistory(order.source, order.orderId);
+    screen.columns = this.columns.getAll();
+    screen.reportColumnError = (columnId, error) => this.log.error(`Column "${columnId}" failed; its cells show empty`, error);
     screen.addController(new ReadOnlyController(screen, this.session));
+    screen.addController(new ColumnsController(screen, this.columns));
     screen.addEventListener(OrderActionEvent.type, (event) => {
       void (event.action === 'email' ? this.mailer.compose(event.order) : this.repairDialogs.handle(event));
     });
     return screen;
+  }
+}
+
+/**
+ * Keeps the screen's `locale` (money, dates, sorting) in step with the host's while the screen is
+ * connected. Its words follow by themselves: the screen is `@localized()`.
+ */
+class LocaleController implements ReactiveController {
+  protected listener: Disposable | undefined;
+
+  constructor(
+    protected readonly screen: EcommerceScreen,
+    protected readonly locale: LocaleService,
+  ) {}
+
+  hostConnected(): void {
+    this.screen.locale = this.locale.locale;
+    this.listener ??= this.locale.onDidChange(() => (this.screen.locale = this.locale.locale));
+  }
+
+  hostDisconnected(): void {
+    this.listener?.dispose();
+    this.listener = undefined;
   }
 }
 
@@ -87,5 +118,25 @@ class ReadOnlyController implements ReactiveController {
 
   protected update(): void {
     this.screen.readOnlyReason = readOnlyReasonOf(this.session);
+  }
+}
+
+/** Keeps the screen's columns in step with the OrderColumn point while the screen is connected (a plugin may register one any time). */
+class ColumnsController implements ReactiveController {
+  protected listener: Disposable | undefined;
+
+  constructor(
+    protected readonly screen: EcommerceScreen,
+    protected readonly registry: OrderColumnRegistry,
+  ) {}
+
+  hostConnected(): void {
+    this.screen.columns = this.registry.getAll();
+    this.listener ??= this.registry.onDidChange(() => (this.screen.columns = this.registry.getAll()));
+  }
+
+  hostDisconnected(): void {
+    this.listener?.dispose();
+    this.listener = undefined;
   }
 }

@@ -2,6 +2,8 @@ import { ContainerModule, type Newable } from 'inversify';
 import { OrderRepair } from '../services/import/order-repair.js';
 import { OrderDeadlines } from '../services/lifecycle/order-deadlines.js';
 import { OrderLifecycleService } from '../services/lifecycle/order-lifecycle-service.js';
+import { OrderColumn } from '../services/screen/order-column.js';
+import { builtInOrderColumns } from '../services/screen/order-columns.js';
 import { CancellationGuide } from './cancellation-guide.js';
 import { EcommerceScreenFactory } from './ecommerce-screen-factory.js';
 import { OrderMailer } from './order-mailer.js';
@@ -15,6 +17,8 @@ import { ScreenStatusChanges } from './screen-status-changes.js';
 export const screenModule = new ContainerModule(({ bind }) => {
   const services: readonly Newable<object>[] = [OrderRepair, OrderLifecycleService, OrderDeadlines, OrderRepairDialogs, OrderMailer, ScreenStatusChanges, EcommerceScreenFactory];
   for (const service of services) bind(service).toSelf().inSingletonScope();
+  // The built-in columns are contributions of the OrderColumn point like any other plugin's.
+  for (const column of builtInOrderColumns()) bind(OrderColumn).toConstantValue(column);
   // Holds open dialogs: closed when deactivate() unbinds the container.
   bind(CancellationGuide).toSelf().inSingletonScope().onDeactivation((guide) => guide.dispose());
 });

@@ -1,11 +1,12 @@
 import { msg, str } from '@lit/localize';
 import type { MailMessage } from '../host/index.js';
 import { orderStatusLabel, orderTypeLabel } from './lifecycle/order-status-labels.js';
+import { formatLocale } from '../localization/format-locale.js';
 import { formatEuro } from './money.js';
 import type { StoredOrder } from './store/order-model.js';
 
 /** A message to the order's customer with the order's details, for staff to read before it goes. */
-export function orderEmail(order: StoredOrder, shopName: string, locale = 'nl-NL'): MailMessage | undefined {
+export function orderEmail(order: StoredOrder, shopName: string, locale = formatLocale()): MailMessage | undefined {
   const provider = order.order;
   if (!provider?.customer.email) return undefined;
   const lines = provider.lines.map((line) => `- ${line.quantity} × ${line.description}: ${formatEuro(line.unitPriceCents * line.quantity, locale)}`);

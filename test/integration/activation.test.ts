@@ -16,6 +16,8 @@ describe('activation and deactivation', () => {
     // What only the screen and dialogs need is loaded when they first open, not at activation.
     expect(customElements.get('ecommerce-screen')).to.equal(undefined);
     expect(customElements.get('ecommerce-payment-dialog')).to.equal(undefined);
+    // The plugin hands the shell its English templates once its localization module is in (a lazy chunk).
+    await until(() => shell.snapshot().listeners.translations === before.listeners.translations + 1, 'translations registered');
     const during = shell.snapshot();
     expect(during.tiles).to.deep.equal(manifest.contributes.tiles!.map((t) => t.id).sort());
     expect(during.panels).to.deep.equal(manifest.contributes.panels!.map((p) => p.id).sort());
@@ -30,6 +32,10 @@ describe('activation and deactivation', () => {
     expect(during.listeners.transactions).to.equal(before.listeners.transactions + 2);
     // And it asks before a price changes on a Locally order's transaction.
     expect(during.listeners.priceChangeGuards).to.equal(before.listeners.priceChangeGuards + 1);
+    // Its English templates are registered with the shell, which owns the one @lit/localize configuration
+    // the two share here; and it follows the shell's locale for money and dates.
+    expect(during.listeners.translations).to.equal(before.listeners.translations + 1);
+    expect(during.listeners.locale).to.equal(before.listeners.locale + 1);
 
     await plugin.deactivate();
     expect(shell.snapshot()).to.deep.equal(before);

@@ -20,6 +20,8 @@ describe('parseEuroCents', () => {
     expect(parseEuroCents('12,50')).to.equal(1250);
     expect(parseEuroCents('12.5')).to.equal(1250);
     expect(parseEuroCents('€ 1.234,56')).to.equal(123456);
+    // As typed in English (the dialog pre-fills "12.50" there).
+    expect(parseEuroCents('€1,234.56')).to.equal(123456);
     expect(parseEuroCents('0')).to.equal(0);
     expect(parseEuroCents('-3')).to.equal(-300);
   });

@@ -1,5 +1,6 @@
 import { ContainerModule, type Newable } from 'inversify';
 import { bindContributionProvider } from '../../common/contribution-provider.js';
+import { bindContributionRegistry } from '../../common/contribution-registry.js';
 import {
   EmailCustomerMatcher,
   GtinProductMatcher,
@@ -7,8 +8,10 @@ import {
   RememberedProductMatcher,
   VendorPartNumberMatcher,
 } from './built-in-matchers.js';
+import { CustomerMatcherRegistry } from './customer-matcher-registry.js';
 import { CustomerMatcher, ProductMatcher } from './matchers.js';
 import { OrderImporter } from './order-importer.js';
+import { ProductMatcherRegistry } from './product-matcher-registry.js';
 
 /** Import: the matchers (built-in ones bound like any other contribution) and the importer. */
 export const importModule = new ContainerModule(({ bind }) => {
@@ -23,5 +26,7 @@ export const importModule = new ContainerModule(({ bind }) => {
   contribute(ProductMatcher, VendorPartNumberMatcher);
   contribute(CustomerMatcher, RememberedCustomerMatcher);
   contribute(CustomerMatcher, EmailCustomerMatcher);
+  bindContributionRegistry(bind, ProductMatcherRegistry, ProductMatcher, 'product matcher');
+  bindContributionRegistry(bind, CustomerMatcherRegistry, CustomerMatcher, 'customer matcher');
   bind(OrderImporter).toSelf().inSingletonScope();
 });

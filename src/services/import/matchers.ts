@@ -1,3 +1,4 @@
+import { withTimeout } from '../../common/contribution-registry.js';
 import type { Customer, Product } from '../../host/index.js';
 import type { ProviderCustomer, ProviderOrderLine } from '../store/order-model.js';
 
@@ -13,7 +14,8 @@ export type MatchResult<T> =
 /**
  * Finds the host product of an order line: a contribution point of the plugin. The built-in ones
  * are the remembered link (order 0), the GTIN/EAN (10) and the vendor part number (20); another
- * (say, by MPN) is added by binding one more with its own order. Synchronous or asynchronous.
+ * (say, by MPN) is added by binding one more with its own order, or through the API
+ * (`registerProductMatcher`). Synchronous or asynchronous.
  */
 export const ProductMatcher = Symbol('ProductMatcher');
 export interface ProductMatcher {
@@ -53,7 +55,7 @@ export async function resolveMatch<T, I>(
   for (const matcher of [...matchers].sort((a, b) => a.order - b.order)) {
     let result: MatchResult<T>;
     try {
-      result = await withTimeout(Promise.resolve(matcher.match(input, source)), timeoutMs);
+      result = await withTimeout(() => matcher.match(input, source), timeoutMs);
     } catch (error) {
       report(matcher.id, error);
       continue;
@@ -62,22 +64,6 @@ export async function resolveMatch<T, I>(
     if (result.kind === 'ambiguous' && !ambiguous) ambiguous = result;
   }
   return ambiguous ?? { kind: 'not-found' };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
 
 /** One host result as a match result: exactly one is a match, several are ambiguous. */

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
-import { inject, injectable, named } from 'inversify';
-import { ContributionProvider } from '../../common/contribution-provider.js';
+import { inject, injectable } from 'inversify';
+import { ContributionTimeouts } from '../../common/contribution-registry.js';
 import { Emitter, type Event } from '../../common/event.js';
 import type {
   Clock,
@@ -18,7 +18,9 @@ import { formatEuro } from '../money.js';
 import { externalRef, type OrderStatus, type ProviderOrder, type StoredOrder } from '../store/order-model.js';
 import { OrderStore, type ImportedOrder } from '../store/order-store.js';
 import type { CustomerMatchState, LineMatchState } from './line-match-state.js';
-import { CustomerMatcher, ProductMatcher, resolveMatch } from './matchers.js';
+import { CustomerMatcherRegistry } from './customer-matcher-registry.js';
+import { resolveMatch } from './matchers.js';
+import { ProductMatcherRegistry } from './product-matcher-registry.js';
 
 /** Orders per host commit: one poll's orders go through in a few commits, with progress between. */
 const CHUNK = 50;
@@ -64,9 +66,10 @@ export class OrderImporter {
     @inject(HostTokens.products) protected readonly products: ProductService,
     @inject(HostTokens.transactions) protected readonly transactions: TransactionService,
     @inject(HostTokens.clock) protected readonly clock: Clock,
-    @inject(ContributionProvider) @named(ProductMatcher) protected readonly productMatchers: ContributionProvider<ProductMatcher>,
-    @inject(ContributionProvider) @named(CustomerMatcher) protected readonly customerMatchers: ContributionProvider<CustomerMatcher>,
+    @inject(ProductMatcherRegistry) protected readonly productMatchers: ProductMatcherRegistry,
+    @inject(CustomerMatcherRegistry) protected readonly customerMatchers: CustomerMatcherRegistry,
     @inject(PluginLog) protected readonly log: PluginLog,
+    @inject(ContributionTimeouts) protected readonly timeouts: ContributionTimeouts,
   ) {}
 
   /** Imports the given orders (those in an importable status with a valid payload), chunk by chunk. */
@@ -119,8 +122,8 @@ export class OrderImporter {
     if (!provider) throw new TypeError(`Order ${order.orderId} has no readable payload to match`);
     const report = (matcher: string, error: unknown) => this.log.error(`Matcher "${matcher}" failed on ${order.orderId}; skipped`, error);
     const [customer, lines] = await Promise.all([
-      resolveMatch(this.customerMatchers.getContributions(), provider.customer, order.source, report),
-      Promise.all(provider.lines.map((line) => resolveMatch(this.productMatchers.getContributions(), line, order.source, report))),
+      resolveMatch(this.customerMatchers.getAll(), provider.customer, order.source, report, this.timeouts.matcherMs),
+      Promise.all(provider.lines.map((line) => resolveMatch(this.productMatchers.getAll(), line, order.source, report, this.timeouts.matcherMs))),
     ]);
     return {
       customer: customer.kind === 'matched' ? { kind: 'matched', customer: customer.match, by: customer.by } : customer,

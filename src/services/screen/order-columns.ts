@@ -1,38 +1,10 @@
 import { msg } from '@lit/localize';
 import { orderStatusLabel, orderTypeLabel, outboxStateLabel } from '../lifecycle/order-status-labels.js';
 import { formatEuro } from '../money.js';
-import type { Address, OutboxMessage, StoredOrder } from '../store/order-model.js';
+import type { Address, StoredOrder } from '../store/order-model.js';
+import type { OrderColumn } from './order-column.js';
 
-/** What a column may need besides the order: the screen's language, the time left, the order's provider messages. */
-export interface ColumnContext {
-  /** BCP 47 tag for dates and amounts. */
-  readonly locale: string;
-  /** The acceptance deadline of an order still waiting for an answer, else undefined. */
-  deadline(order: StoredOrder): OrderDeadline | undefined;
-  /** Messages to the provider not yet accepted for this order. */
-  outbox(order: StoredOrder): readonly OutboxMessage[];
-}
-
-export interface OrderDeadline {
-  /** When the deadline falls, epoch ms (for sorting). */
-  readonly at: number;
-  /** "nog 2 u 15 min", "te laat". */
-  readonly text: string;
-  readonly level: 'ok' | 'soon' | 'urgent' | 'overdue';
-}
-
-/** One column of the order grid. Cell values are plain text: provider text is never HTML. */
-export interface OrderColumn {
-  readonly id: string;
-  /** The header, in the screen's language. */
-  title(): string;
-  value(order: StoredOrder, context: ColumnContext): string;
-  /** What the column sorts by; its value when absent. */
-  sortKey?(order: StoredOrder, context: ColumnContext): string | number;
-  /** Shown only after staff choose it in "Kolommen". */
-  readonly hiddenByDefault?: boolean;
-  readonly align?: 'start' | 'end';
-}
+export type { ColumnContext, ColumnTitle, OrderColumn, OrderDeadline } from './order-column.js';
 
 /** The status column renders a select per row; it is listed here so it can be sorted and placed like the others. */
 export const STATUS_COLUMN_ID = 'status';

@@ -17,6 +17,8 @@ export interface OrderListSettings {
   readonly sort: OrderSort;
   /** Ids of the columns shown, in order. */
   readonly columns: readonly string[];
+  /** Ids of every column there was when saved: one contributed since (another plugin) is shown, not taken as hidden. */
+  readonly known?: readonly string[];
 }
 
 export function defaultListSettings(columns: readonly OrderColumn[]): OrderListSettings {
@@ -25,6 +27,7 @@ export function defaultListSettings(columns: readonly OrderColumn[]): OrderListS
     typeFilter: 'all',
     sort: { columnId: 'placedAt', direction: 'descending' },
     columns: columns.filter((column) => !column.hiddenByDefault).map((column) => column.id),
+    known: columns.map((column) => column.id),
   };
 }
 
@@ -38,6 +41,9 @@ export function restoreListSettings(stored: unknown, columns: readonly OrderColu
   const typeFilter = value.typeFilter;
   const sort = value.sort as Partial<OrderSort> | undefined;
   const shown = Array.isArray(value.columns) ? value.columns.filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
+  const storedKnown = Array.isArray(value.known) ? value.known.filter((id): id is string => typeof id === 'string') : undefined;
+  const knownThen = storedKnown ? new Set(storedKnown) : known;
+  const added = columns.filter((column) => !knownThen.has(column.id) && !column.hiddenByDefault).map((column) => column.id);
   return {
     statusFilter:
       statusFilter === 'open' || statusFilter === 'all' || ORDER_STATUSES.includes(statusFilter as OrderStatus)
@@ -48,7 +54,9 @@ export function restoreListSettings(stored: unknown, columns: readonly OrderColu
       sort && typeof sort.columnId === 'string' && known.has(sort.columnId) && (sort.direction === 'ascending' || sort.direction === 'descending')
         ? { columnId: sort.columnId, direction: sort.direction }
         : defaults.sort,
-    columns: shown.length ? shown : defaults.columns,
+    columns: shown.length ? [...shown, ...added.filter((id) => !shown.includes(id))] : defaults.columns,
+    // Kept across versions: a column of a plugin switched off for a while is not shown again by itself.
+    known: [...new Set([...(storedKnown ?? []), ...(defaults.known ?? [])])],
   };
 }
 

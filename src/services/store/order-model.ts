@@ -146,6 +146,16 @@ export interface StoredOrder {
   readonly revision: number;
 }
 
+/**
+ * A status change as stored, from staff, the import or the provider alike: `order` is the order
+ * after the change. Fired in the tab that wrote it, after the commit.
+ */
+export interface OrderStatusChangeEvent {
+  readonly order: StoredOrder;
+  readonly from: OrderStatus;
+  readonly to: OrderStatus;
+}
+
 export interface HistoryEntry {
   /** Assigned by the database. */
   readonly id?: number;

@@ -9,6 +9,7 @@ import type {
   CustomerLink,
   HistoryEntry,
   OrderStatus,
+  OrderStatusChangeEvent,
   OutboxMessage,
   ProductLink,
   QuarantinedPayload,
@@ -164,6 +165,12 @@ export class OrderStore implements Disposable {
   /** A provider message was queued, in this tab or another; lets the sending tab flush without waiting for its poll. */
   readonly onDidQueueOutboxMessage: Event<void> = this.onDidQueueOutboxMessageEmitter.event;
 
+  protected readonly onDidChangeStatusEmitter = new Emitter<OrderStatusChangeEvent>();
+  /**
+   * Fires after a status change was committed by this tab (staff, import, provider); other tabs see
+   * the orders change but do not fire it, so a listener runs once per change per till.
+   */
+  readonly onDidChangeStatus: Event<OrderStatusChangeEvent> = this.onDidChangeStatusEmitter.event;
   protected readonly onDidReportProblemEmitter = new Emitter<OrderStoreProblem>();
   /** Something the user must act on (another tab blocks an upgrade, this tab is outdated, …). */
   readonly onDidReportProblem: Event<OrderStoreProblem> = this.onDidReportProblemEmitter.event;
@@ -294,6 +301,9 @@ export class OrderStore implements Disposable {
       return { added, changed, quarantined: page.quarantined.length };
     });
     if (result.added.length || result.changed.length) this.publish(['orders']);
+    this.publishStatusChanges(
+      result.changed.filter(({ before, after }) => before.status !== after.status).map(({ before, after }) => ({ order: after, from: before.status, to: after.status })),
+    );
     return result;
   }
 
@@ -304,9 +314,11 @@ export class OrderStore implements Disposable {
    */
   async recordImport(outcomes: readonly ImportedOrder[], at: number, by: string): Promise<StoredOrder[]> {
     if (outcomes.length === 0) return [];
+    const statusChanges: OrderStatusChangeEvent[] = [];
     const written = await this.write(['orders', 'history'], async (tx, track) => {
       const orders = tx.objectStore('orders');
       const result: StoredOrder[] = [];
+      statusChanges.length = 0;
       for (const outcome of outcomes) {
         const current = await track(orders.get([outcome.source, outcome.orderId]));
         if (!current) continue;
@@ -338,6 +350,7 @@ export class OrderStore implements Disposable {
           updatedAt: at,
         };
         void track(orders.put(next));
+        if (current.status !== outcome.to) statusChanges.push({ order: next, from: current.status, to: outcome.to });
         if (current.status !== outcome.to || outcome.conflict) {
           const entry: HistoryEntry = {
             source: outcome.source,
@@ -355,6 +368,7 @@ export class OrderStore implements Disposable {
       return result;
     });
     if (written.length) this.publish(['orders']);
+    this.publishStatusChanges(statusChanges);
     return written;
   }
 
@@ -373,6 +387,7 @@ export class OrderStore implements Disposable {
     if (outbox && (outbox.source !== source || outbox.orderId !== orderId)) {
       throw new TypeError(`Outbox message for ${outbox.source}:${outbox.orderId} given with a change of ${source}:${orderId}`);
     }
+    let from: OrderStatus | undefined;
     const updated = await this.write(['orders', 'history', 'outbox'], async (tx, track) => {
       const orders = tx.objectStore('orders');
       const current = await orders.get([source, orderId]);
@@ -389,6 +404,7 @@ export class OrderStore implements Disposable {
         revision: current.revision + 1,
         updatedAt: at,
       };
+      from = current.status;
       const entry: HistoryEntry = { source, orderId, from: current.status, to, at, by, ...(note === undefined ? {} : { note }) };
       void track(orders.put(next));
       void track(tx.objectStore('history').add(entry));
@@ -396,6 +412,7 @@ export class OrderStore implements Disposable {
       return next;
     });
     this.publish(outbox ? ['orders', 'outbox'] : ['orders']);
+    if (from !== undefined && from !== to) this.publishStatusChanges([{ order: updated, from, to }]);
     return updated;
   }
 
@@ -524,6 +541,7 @@ export class OrderStore implements Disposable {
     this.onDidChangeOrdersEmitter.dispose();
     this.onDidQueueOutboxMessageEmitter.dispose();
     this.onDidReportProblemEmitter.dispose();
+    this.onDidChangeStatusEmitter.dispose();
   }
 
   dispose(): void {
@@ -634,6 +652,11 @@ export class OrderStore implements Disposable {
     }
     if (stores.includes('outbox')) this.onDidQueueOutboxMessageEmitter.fire();
     if (stores.includes('outbox') || stores.includes('outbox-state')) this.outboxChanged.next();
+  }
+
+  protected publishStatusChanges(changes: readonly OrderStatusChangeEvent[]): void {
+    if (this.disposed) return;
+    for (const change of changes) this.onDidChangeStatusEmitter.fire(change);
   }
 
   protected reportProblem(kind: OrderStoreProblem['kind'], message: string): void {

@@ -2,8 +2,11 @@ import type { OutboxMessage, ProviderOrder } from '../store/order-model.js';
 
 /**
  * A marketplace the plugin takes orders from: a contribution point of the plugin. Locally is one;
- * another (a webshop) is added by binding a second `OrderSource` with its own id. Its id prefixes
- * the stored orders and the host transactions' external references (`<id>:<orderId>`).
+ * another (a webshop) is added by binding a second `OrderSource` with its own id, or through the
+ * API (`registerOrderSource`). Its id prefixes the stored orders and the host transactions'
+ * external references (`<id>:<orderId>`), and keys its own cursor; its settings are its own (Locally's
+ * are `locally.*`). Each poll asks the sources one after another in their `order`; one that fails,
+ * throws or does not answer in time is reported and backs off on its own while the others go on.
  */
 export const OrderSource = Symbol('OrderSource');
 export interface OrderSource {
@@ -11,6 +14,8 @@ export interface OrderSource {
   readonly id: string;
   /** The provider's name as staff read it, e.g. "Locally". */
   readonly label: string;
+  /** Its place in each poll: lower is asked first (Locally: 0, the default). */
+  readonly order?: number;
   /** One page of new and changed orders after `cursor` (undefined: from the start). Rejects with an {@link OrderSourceError}. */
   fetchChanges(cursor: string | undefined, signal: AbortSignal): Promise<OrderChangesPage>;
   /**

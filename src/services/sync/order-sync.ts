@@ -1,4 +1,5 @@
-import { inject, injectable, named } from 'inversify';
+import { msg, str } from '@lit/localize';
+import { inject, injectable } from 'inversify';
 import {
   BehaviorSubject,
   Subject,
@@ -12,7 +13,7 @@ import {
   timer,
   type Subscription,
 } from 'rxjs';
-import { ContributionProvider } from '../../common/contribution-provider.js';
+import { ContributionTimeoutError, ContributionTimeouts, withTimeout } from '../../common/contribution-registry.js';
 import { Disposable, DisposableCollection } from '../../common/disposable.js';
 import { Emitter, type Event } from '../../common/event.js';
 import { Permissions, type Clock, type PluginContext, type SessionService, type SettingsService } from '../../host/index.js';
@@ -24,7 +25,8 @@ import { backoffDelay, MIN_BACKOFF_MS, nextPollDelay, type PollResult } from './
 import { ClockScheduler } from './clock-scheduler.js';
 import { LeaderLock } from './leader-lock.js';
 import { NetworkStatus } from './network-status.js';
-import { OrderSource, OrderSourceError, type OrderChangesPage, type OrderSourceErrorKind, type ReceivedOrder } from './order-source.js';
+import { OrderSourceError, type OrderChangesPage, type OrderSource, type OrderSourceErrorKind, type ReceivedOrder } from './order-source.js';
+import { OrderSourceRegistry } from './order-source-registry.js';
 import { receivedPage } from './received-page.js';
 
 export const SYNC_SETTINGS = {
@@ -101,10 +103,12 @@ export class OrderSync implements Disposable {
   protected readonly abort = new AbortController();
   protected started = false;
   protected readonly repairAttempts = new Map<string, number>();
+  /** A source that failed while others did not waits on its own: failures in a row and when it may be asked again. */
+  protected readonly sourceBackoff = new Map<string, { readonly failures: number; readonly notBefore: number }>();
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
-    @inject(ContributionProvider) @named(OrderSource) protected readonly sources: ContributionProvider<OrderSource>,
+    @inject(OrderSourceRegistry) protected readonly sources: OrderSourceRegistry,
     @inject(HostTokens.settings) protected readonly settings: SettingsService,
     @inject(HostTokens.clock) protected readonly clock: Clock,
     @inject(HostTokens.plugin) protected readonly plugin: PluginContext,
@@ -113,6 +117,7 @@ export class OrderSync implements Disposable {
     @inject(SyncRandom) protected readonly random: SyncRandom,
     @inject(PluginLog) protected readonly log: PluginLog,
     @inject(HostTokens.session) protected readonly session: SessionService,
+    @inject(ContributionTimeouts) protected readonly timeouts: ContributionTimeouts,
   ) {
     this.current = { leader: false, importsHere: this.importsHere(), userMayImport: this.userMayImport(), online: network.online, polling: false, failures: 0 };
   }
@@ -224,30 +229,73 @@ export class OrderSync implements Disposable {
     if (again) void Promise.resolve().then(() => this.wake$.next());
   }
 
-  /** One poll of every source, then the outbox. Never rejects: failures become the result. */
+  /**
+   * One poll of every source in its order, then the outbox. Never rejects: failures become the
+   * result. A source that fails is reported and skipped, and never stops the others: when some
+   * sources answered, the poll counts as good and the failing one backs off by itself; only when
+   * every source failed does the whole poller back off (with one source, exactly as before).
+   */
   protected async pollOnce(): Promise<PollResult> {
     this.pollsStarted++;
     this.update({ polling: true });
-    try {
-      for (const source of this.sources.getContributions()) {
+    const now = this.clock.now();
+    const sources = this.sourcesInPollOrder().filter((source) => (this.sourceBackoff.get(source.id)?.notBefore ?? 0) <= now);
+    const failed: { readonly source: OrderSource; readonly error: unknown }[] = [];
+    for (const source of sources) {
+      try {
         await this.pollSource(source);
         await this.repairUnreadable(source);
+        this.sourceBackoff.delete(source.id);
+      } catch (error) {
+        // Switched off mid-poll: what failed is the switching off, not the provider.
+        if (!this.started) return { kind: 'ok' };
+        failed.push({ source, error });
       }
-      await this.sendOutbox();
-      this.update({ polling: false, failures: 0, lastError: undefined, lastSuccessAt: this.clock.now() });
-      return { kind: 'ok' };
+    }
+    if (failed.length > 0 && failed.length === sources.length) return this.pollFailed(failed[0]!.error);
+    for (const { source, error } of failed) this.backOffSource(source, error);
+    await this.sendOutbox();
+    this.update({ polling: false, failures: 0, lastError: undefined, lastSuccessAt: this.clock.now() });
+    return { kind: 'ok' };
+  }
+
+  protected sourcesInPollOrder(): OrderSource[] {
+    return [...this.sources.getAll()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  }
+
+  protected pollFailed(error: unknown): PollResult {
+    const failures = this.current.failures + 1;
+    const lastError =
+      error instanceof OrderSourceError
+        ? { kind: error.kind, message: error.message }
+        : { kind: 'unexpected' as const, message: 'Er ging iets onverwachts mis bij het ophalen' };
+    if (!(error instanceof OrderSourceError)) this.log.error('Poll failed unexpectedly', error);
+    this.update({ polling: false, failures, lastError });
+    const retryAfterMs = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
+    return retryAfterMs === undefined ? { kind: 'failed', failures } : { kind: 'failed', failures, retryAfterMs };
+  }
+
+  /** One source failed while others answered: it is reported and waits (its backoff, or Retry-After) on its own. */
+  protected backOffSource(source: OrderSource, error: unknown): void {
+    const failures = (this.sourceBackoff.get(source.id)?.failures ?? 0) + 1;
+    const retryAfterMs = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
+    const wait = retryAfterMs ?? backoffDelay(failures, { ...BACKOFF, random: this.random });
+    this.sourceBackoff.set(source.id, { failures, notBefore: this.clock.now() + wait });
+    this.log.error(`Order source "${source.id}" failed (${failures}× in a row); skipped until it is due again`, error);
+  }
+
+  /**
+   * Calls a source with the plugin's time limit: one that does not answer (a contribution that
+   * hangs) fails like a provider timeout, and its call is aborted.
+   */
+  protected async ask<T>(source: OrderSource, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const timeout = new AbortController();
+    try {
+      return await withTimeout(() => call(AbortSignal.any([this.abort.signal, timeout.signal])), this.timeouts.orderSourceMs);
     } catch (error) {
-      // Switched off mid-poll: what failed is the switching off, not the provider.
-      if (!this.started) return { kind: 'ok' };
-      const failures = this.current.failures + 1;
-      const lastError =
-        error instanceof OrderSourceError
-          ? { kind: error.kind, message: error.message }
-          : { kind: 'unexpected' as const, message: 'Er ging iets onverwachts mis bij het ophalen' };
-      if (!(error instanceof OrderSourceError)) this.log.error('Poll failed unexpectedly', error);
-      this.update({ polling: false, failures, lastError });
-      const retryAfterMs = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
-      return retryAfterMs === undefined ? { kind: 'failed', failures } : { kind: 'failed', failures, retryAfterMs };
+      if (!(error instanceof ContributionTimeoutError)) throw error;
+      timeout.abort();
+      throw new OrderSourceError('timeout', msg(str`${source.label} antwoordde niet op tijd`));
     }
   }
 
@@ -278,9 +326,9 @@ export class OrderSync implements Disposable {
    * the feed never stalls on it. Each read stands on its own: nothing of a damaged read is stored.
    */
   protected async fetchPage(source: OrderSource, cursor: string | undefined): Promise<OrderChangesPage> {
-    let changes = await source.fetchChanges(cursor, this.abort.signal);
+    let changes = await this.ask(source, (signal) => source.fetchChanges(cursor, signal));
     for (let read = 1; read < READS_OF_A_PAGE_WITHOUT_IDS && changes.received.some(withoutOrderId); read++) {
-      changes = await source.fetchChanges(cursor, this.abort.signal);
+      changes = await this.ask(source, (signal) => source.fetchChanges(cursor, signal));
     }
     return changes;
   }
@@ -290,13 +338,14 @@ export class OrderSync implements Disposable {
    * each a few times at most, after which it stays "Verwerking van verkoop mislukt" for staff.
    */
   protected async repairUnreadable(source: OrderSource): Promise<void> {
-    if (!source.fetchOrder) return;
+    const fetchOrder = source.fetchOrder?.bind(source);
+    if (!fetchOrder) return;
     const failed = (await this.store.getOrdersByStatus('processing-failed'))
       .filter((order) => order.source === source.id && !order.order && (this.repairAttempts.get(order.orderId) ?? 0) < REPAIR_ATTEMPTS)
       .slice(0, REPAIRS_PER_POLL);
     for (const order of failed) {
       this.repairAttempts.set(order.orderId, (this.repairAttempts.get(order.orderId) ?? 0) + 1);
-      const received = await source.fetchOrder(order.orderId, this.abort.signal);
+      const received = await this.ask(source, (signal) => fetchOrder(order.orderId, signal));
       if (received?.kind !== 'valid') continue;
       const syncState = (await this.store.getSyncState(source.id)) ?? { source: source.id, failures: 0 };
       const page = receivedPage(source, { received: [received], nextCursor: syncState.cursor ?? '', hasMore: false }, this.clock.now());
@@ -317,20 +366,22 @@ export class OrderSync implements Disposable {
 
   /** Sends rounds of due messages (one per order per round) until a round sends nothing or the provider fails. */
   protected async sendDueMessages(): Promise<void> {
-    while (await this.sendRound());
+    // A source that cannot be reached now keeps its messages for the next poll; the others' still go.
+    const unreachable = new Set<string>();
+    while (await this.sendRound(unreachable));
   }
 
   /** One round: each order's oldest waiting message, when due. True when something went out and more may follow. */
-  protected async sendRound(): Promise<boolean> {
-    const sources = new Map(this.sources.getContributions().map((source) => [source.id, source]));
+  protected async sendRound(unreachable: Set<string>): Promise<boolean> {
+    const sources = new Map(this.sources.getAll().map((source) => [source.id, source]));
     const now = this.clock.now();
     let sent = false;
     for (const message of firstPerOrder(await this.store.getPendingOutbox(Number.MAX_SAFE_INTEGER - 1))) {
       const source = sources.get(message.source);
-      if (!source || message.id === undefined || message.nextAttemptAt > now || !this.canPoll()) continue;
+      if (!source || unreachable.has(source.id) || message.id === undefined || message.nextAttemptAt > now || !this.canPoll()) continue;
       const attempts = message.attempts + 1;
       try {
-        const outcome = await source.send(message, this.abort.signal);
+        const outcome = await this.ask(source, (signal) => source.send(message, signal));
         if (outcome.kind === 'sent') {
           await this.store.removeOutbox(message.id);
           sent = true;
@@ -344,8 +395,9 @@ export class OrderSync implements Disposable {
         const retryAfter = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
         const wait = retryAfter ?? backoffDelay(attempts, { ...BACKOFF, random: this.random });
         await this.store.putOutbox({ ...message, attempts, lastError: reason, nextAttemptAt: this.clock.now() + wait });
-        // The provider cannot be reached now: the other messages wait for the next poll.
-        return false;
+        // This provider cannot be reached now: its other messages wait for the next poll.
+        unreachable.add(source.id);
+        if (!(error instanceof OrderSourceError)) this.log.error(`Order source "${source.id}" failed to send a message`, error);
       }
     }
     return sent;

@@ -8,11 +8,11 @@ import { testHost } from '../host/test-host.js';
 
 const PAPER = 'Papier voor het Locally ontvangstbewijs';
 
-/** Bestand › Instellingen, by mouse. */
-async function openSettings(shell: PosShell): Promise<HTMLElement> {
-  (await findByShadowRole(shell, 'menuitem', { name: 'Bestand' })).click();
-  (await findByShadowRole(shell, 'menuitem', { name: 'Instellingen' })).click();
-  return findByShadowRole(shell, 'dialog', { name: 'Instellingen' });
+/** Bestand › Instellingen (File › Settings in English), by mouse. */
+async function openSettings(shell: PosShell, words = { file: 'Bestand', settings: 'Instellingen' }): Promise<HTMLElement> {
+  (await findByShadowRole(shell, 'menuitem', { name: words.file })).click();
+  (await findByShadowRole(shell, 'menuitem', { name: words.settings })).click();
+  return findByShadowRole(shell, 'dialog', { name: words.settings });
 }
 
 const optionLabels = (select: HTMLSelectElement) => [...select.options].map((option) => option.textContent.trim());
@@ -61,7 +61,9 @@ describe('Instellingen: a setting with a fixed set of values (enum)', () => {
 
   it('labels the values in English when the shell speaks English', async () => {
     host.setLanguage('en');
-    const dialog = await openSettings(shell);
+    // The shell's own words switch too (once the English templates are in).
+    await host.locale.settled();
+    const dialog = await openSettings(shell, { file: 'File', settings: 'Settings' });
     const paper = await findByShadowRole<HTMLSelectElement>(dialog, 'combobox', { name: 'Paper for the Locally receipt' });
     expect(optionLabels(paper)).to.deep.equal(['Receipt printer (80 mm)', 'A4']);
   });

@@ -18,10 +18,10 @@ async function mount(host: ShellHost): Promise<PosShell> {
 }
 
 /** Bestand › Instellingen, by mouse. */
-async function openSettings(shell: PosShell): Promise<HTMLElement> {
-  (await findByShadowRole(shell, 'menuitem', { name: 'Bestand' })).click();
-  (await findByShadowRole(shell, 'menuitem', { name: 'Instellingen' })).click();
-  return findByShadowRole(shell, 'dialog', { name: 'Instellingen' });
+async function openSettings(shell: PosShell, words = { file: 'Bestand', settings: 'Instellingen' }): Promise<HTMLElement> {
+  (await findByShadowRole(shell, 'menuitem', { name: words.file })).click();
+  (await findByShadowRole(shell, 'menuitem', { name: words.settings })).click();
+  return findByShadowRole(shell, 'dialog', { name: words.settings });
 }
 
 /** The text of the elements an `aria-describedby` names, looked up in the element's own root. */
@@ -242,7 +242,9 @@ describe('Instellingen (plugin settings)', function () {
 
   it('labels the settings in the shell\'s language', async () => {
     host.setLanguage('en');
-    const dialog = await openSettings(shell);
+    // The shell's own words switch too (once the English templates are in).
+    await host.locale.settled();
+    const dialog = await openSettings(shell, { file: 'File', settings: 'Settings' });
     const poll = await findByShadowRole(dialog, 'spinbutton', { name: 'Check for new orders (minutes)' });
     expect(description(await findByShadowRole(dialog, 'textbox', { name: 'Locally API address' }))).to.equal(
       'https, except on this computer.',

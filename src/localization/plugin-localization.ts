@@ -1,0 +1,55 @@
+import { inject, injectable } from 'inversify';
+import { DisposableCollection, type Disposable } from '../common/disposable.js';
+import type { StartupContribution } from '../contributions/host-contribution-points.js';
+import type { Language, LocaleService, TranslationModule } from '../host/index.js';
+import { HostTokens } from '../host-tokens.js';
+import { PluginLog } from '../services/plugin-log.js';
+import { setFormatLocale } from './format-locale.js';
+
+/** The English templates: a chunk of their own, loaded the first time English is shown. */
+const loadEnglish = (): Promise<TranslationModule> => import('../generated/locales/en.js');
+
+/**
+ * Shows the plugin in the host's language (Dutch, the source, or English), switching live, and keeps
+ * money and dates in the host's locale.
+ *
+ * @lit/localize (runtime mode) is configured once per copy of the module. In development and tests
+ * the shell and the plugin load ONE copy, which the shell configures: the plugin hands its English
+ * templates to the host (`LocaleService.registerTranslations`) and the host merges them into its
+ * configuration. The shipped build bundles the plugin's own copy, which nobody else configures: the
+ * plugin configures it and follows `onDidChange` with `setLocale`. Which case applies is found by
+ * trying to configure (plugin-copy.ts, loaded lazily).
+ */
+@injectable()
+export class PluginLocalization implements StartupContribution {
+  readonly startupId = 'localization';
+
+  constructor(
+    @inject(HostTokens.locale) protected readonly locale: LocaleService,
+    @inject(PluginLog) protected readonly log: PluginLog,
+  ) {}
+
+  start(): Disposable {
+    const toDispose = new DisposableCollection();
+    setFormatLocale(this.locale.locale);
+    toDispose.push(this.locale.onDidChange(() => setFormatLocale(this.locale.locale)));
+    void this.connect(toDispose).catch((error: unknown) => this.log.error("Could not set up the plugin's languages", error));
+    return toDispose;
+  }
+
+  protected async connect(toDispose: DisposableCollection): Promise<void> {
+    const { claimCopy } = await import('./plugin-copy.js');
+    const copy = claimCopy(loadEnglish);
+    if (toDispose.isDisposed) return;
+    if (copy.kind === 'own') {
+      const show = (language: Language) =>
+        copy.controls.setLocale(language).catch((error: unknown) => this.log.error(`Could not show the plugin in "${language}"`, error));
+      void show(this.locale.language);
+      toDispose.push(this.locale.onDidChange((language) => void show(language)));
+    } else if (this.locale.registerTranslations) {
+      toDispose.push(this.locale.registerTranslations('en', loadEnglish));
+    } else {
+      this.log.warn('The host shares @lit/localize but takes no translations: the plugin stays in Dutch.');
+    }
+  }
+}
