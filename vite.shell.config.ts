@@ -3,7 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The manifest's `main` is `dist/index.js`; in development that path serves the TypeScript
- * source, so the shell loads the plugin through its manifest exactly as an installed plugin.
+ * source, so the shell loads the plugin through its manifest exactly as an installed plugin. The
+ * example plugins under examples/ are served from their source the same way.
  */
 function pluginMainFromSource(): Plugin {
   return {
@@ -19,6 +20,9 @@ function pluginMainFromSource(): Plugin {
           return;
         }
         if (path === '/dist/index.js') req.url = `/src/index.ts${query ? `?${query}` : ''}`;
+        // The same for the example plugin (examples/<name>/plugin.json's main), loaded with ?example=webshop.
+        const example = /^\/examples\/([\w-]+)\/dist\/index\.js$/.exec(path ?? '');
+        if (example) req.url = `/examples/${example[1]}/src/index.ts${query ? `?${query}` : ''}`;
         next();
       });
     },

@@ -24,6 +24,12 @@ buildSync({
   logLevel: 'error',
 });
 
+/** The example plugins' `main` (examples/<name>/dist/index.js), served from their source like ours. */
+function exampleMain(path) {
+  const match = /^\/examples\/([\w-]+)\/dist\/index\.js$/.exec(path);
+  return match ? `/examples/${match[1]}/src/index.ts` : undefined;
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -39,10 +45,13 @@ export default {
     {
       name: 'plugin-main-from-source',
       transformImport({ source }) {
-        return source === '/dist/index.js' ? '/src/index.ts' : undefined;
+        if (source === '/dist/index.js') return '/src/index.ts';
+        return exampleMain(source) ?? undefined;
       },
       serve(context) {
         if (context.path === '/dist/index.js') return { body: "export * from '/src/index.ts';", type: 'js' };
+        const example = exampleMain(context.path);
+        if (example) return { body: `export * from '${example}';`, type: 'js' };
         return undefined;
       },
     },

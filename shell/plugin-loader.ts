@@ -31,9 +31,6 @@ export class PluginLoadError extends Error {
   }
 }
 
-/** Plugins loaded per host, so the same plugin is not started twice. */
-const loaded = new WeakMap<ShellHost, Set<string>>();
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -54,6 +51,11 @@ function manifestProblems(value: unknown): string[] {
     problems.push(msg('"engines" noemt geen "pos-shell"-versie'));
   if (value.activationEvents !== undefined && !Array.isArray(value.activationEvents))
     problems.push(msg('"activationEvents" is geen lijst'));
+  if (
+    value.extensionDependencies !== undefined &&
+    !(Array.isArray(value.extensionDependencies) && value.extensionDependencies.every((id) => typeof id === 'string' && id !== ''))
+  )
+    problems.push(msg('"extensionDependencies" is geen lijst van plug-in-id\'s'));
   if (!isObject(value.contributes)) problems.push(msg('"contributes" ontbreekt'));
   return problems;
 }
@@ -64,18 +66,68 @@ function displayName(manifest: Partial<PluginManifest>, host: ShellHost): string
 
 /**
  * Loads a plugin as an installed one: reads its manifest, checks that this shell can serve the
- * host API version it asks for, imports its `main` relative to the manifest, and activates it with
- * its scoped host. A plugin that is refused or fails to start is reported in the message pane and
- * the promise rejects with a {@link PluginLoadError} carrying the same reason.
+ * host API version it asks for and that the plugins it names in `extensionDependencies` are active,
+ * imports its `main` relative to the manifest, and activates it with its scoped host. A plugin that
+ * is refused or fails to start is reported in the message pane and the promise rejects with a
+ * {@link PluginLoadError} carrying the same reason.
  */
 export async function loadPlugin(host: ShellHost, manifestUrl: string | URL): Promise<PluginHandle> {
-  const url = new URL(manifestUrl, globalThis.document?.baseURI ?? globalThis.location?.href).href;
-  const refuse = (reason: string, cause?: unknown): never => {
+  const url = absolute(manifestUrl);
+  return activatePlugin(host, url, await readManifest(host, url));
+}
+
+/**
+ * Loads several plugins as the shell starts: reads every manifest first, then activates each after
+ * the plugins it depends on (`extensionDependencies`), whatever the order of `manifestUrls`. Each
+ * settles on its own, in the order given: its handle, or the {@link PluginLoadError} saying why it
+ * was refused (a plugin whose dependency is missing or failed is refused, the others still load).
+ */
+export async function loadPlugins(host: ShellHost, manifestUrls: readonly (string | URL)[]): Promise<(PluginHandle | PluginLoadError)[]> {
+  const urls = manifestUrls.map(absolute);
+  const read = await Promise.all(urls.map((url) => readManifest(host, url).catch((error: unknown) => asLoadError(error, url))));
+  const results: (PluginHandle | PluginLoadError | undefined)[] = read.map((entry) => (entry instanceof PluginLoadError ? entry : undefined));
+  const byId = new Map<string, number>();
+  read.forEach((entry, i) => {
+    if (!(entry instanceof PluginLoadError)) byId.set(entry.id, i);
+  });
+  const visiting = new Set<number>();
+  const activateInOrder = async (i: number): Promise<void> => {
+    const manifest = read[i];
+    if (results[i] || visiting.has(i) || !manifest || manifest instanceof PluginLoadError) return;
+    visiting.add(i);
+    // Its dependencies first (a cycle is not followed: the plugin is then refused for a missing one).
+    for (const dependency of manifest.extensionDependencies ?? []) {
+      const j = byId.get(dependency);
+      if (j !== undefined) await activateInOrder(j);
+    }
+    results[i] = await activatePlugin(host, urls[i]!, manifest).catch((error: unknown) => asLoadError(error, urls[i]!));
+  };
+  for (let i = 0; i < urls.length; i++) await activateInOrder(i);
+  return results.map((result, i) => result ?? asLoadError(new Error('not loaded'), urls[i]!));
+}
+
+function absolute(manifestUrl: string | URL): string {
+  return new URL(manifestUrl, globalThis.document?.baseURI ?? globalThis.location?.href).href;
+}
+
+function asLoadError(error: unknown, url: string): PluginLoadError {
+  return error instanceof PluginLoadError ? error : new PluginLoadError(errorText(error), url, { cause: error });
+}
+
+/** Reports `reason` in the message pane and throws it as a {@link PluginLoadError}. */
+function refuser(host: ShellHost, url: string, pluginId?: string) {
+  return (reason: string, cause?: unknown): never => {
     host.messages.post(reason, 'error');
     if (cause !== undefined) console.error(reason, cause);
+    // Remembered, so a plugin that depends on this one is refused saying why.
+    if (pluginId) host.plugins.fail(pluginId, reason);
     throw new PluginLoadError(reason, url, { cause });
   };
+}
 
+/** Fetches and checks a plugin.json; rejects (reported) when it cannot be used. */
+async function readManifest(host: ShellHost, url: string): Promise<PluginManifest> {
+  const refuse = refuser(host, url);
   let raw: unknown;
   try {
     const response = await fetch(url);
@@ -87,10 +139,19 @@ export async function loadPlugin(host: ShellHost, manifestUrl: string | URL): Pr
   }
 
   const problems = manifestProblems(raw);
-  if (problems.length > 0) refuse(msg(str`Plug-in niet geladen: plugin.json klopt niet (${problems.join('; ')}).`));
-  const manifest = raw as PluginManifest;
+  if (problems.length > 0) {
+    const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+    refuser(host, url, id)(msg(str`Plug-in niet geladen: plugin.json klopt niet (${problems.join('; ')}).`));
+  }
+  return raw as PluginManifest;
+}
+
+/** Checks what a read manifest asks of this shell, then imports and activates the plugin. */
+async function activatePlugin(host: ShellHost, url: string, manifest: PluginManifest): Promise<PluginHandle> {
   const name = displayName(manifest, host);
   const range = manifest.engines['pos-shell'];
+  if (host.plugins.get(manifest.id)) refuser(host, url)(msg(str`Plug-in "${name}" is al geladen.`));
+  const refuse = refuser(host, url, manifest.id);
 
   if (!validRange(range))
     refuse(msg(str`Plug-in "${name}" niet geladen: de gevraagde shell-versie "${range}" is onleesbaar.`));
@@ -100,10 +161,12 @@ export async function loadPlugin(host: ShellHost, manifestUrl: string | URL): Pr
         str`Plug-in "${name}" ${manifest.version} niet geladen: deze vraagt POS-shell ${range}, deze kassa biedt ${HOST_API_VERSION}.`,
       ),
     );
-
-  const ids = loaded.get(host) ?? new Set<string>();
-  loaded.set(host, ids);
-  if (ids.has(manifest.id)) refuse(msg(str`Plug-in "${name}" is al geladen.`));
+  for (const dependency of manifest.extensionDependencies ?? []) {
+    if (host.plugins.failure(dependency) !== undefined)
+      refuse(msg(str`Plug-in "${name}" niet geladen: de plug-in "${dependency}" waarvan deze afhangt kon niet starten.`));
+    if (host.plugins.get(dependency)?.state !== 'active')
+      refuse(msg(str`Plug-in "${name}" niet geladen: deze heeft de plug-in "${dependency}" nodig, die niet geladen is.`));
+  }
 
   let module: PluginModule;
   try {
@@ -114,12 +177,37 @@ export async function loadPlugin(host: ShellHost, manifestUrl: string | URL): Pr
   if (typeof module.activate !== 'function')
     refuse(msg(str`Plug-in "${name}" niet geladen: ${manifest.main} heeft geen activate().`));
 
-  ids.add(manifest.id);
+  let active = true;
+  const deactivate = async (): Promise<void> => {
+    if (!active) return;
+    active = false;
+    // Its dependants first: they use its API until they are switched off.
+    for (const dependant of host.plugins.dependantsOf(manifest.id)) {
+      try {
+        await dependant.deactivate();
+      } catch (error) {
+        console.error(error);
+      }
+    }
+    registration.dispose();
+    // Its settings leave the settings screen with it; the stored values stay for its next start.
+    host.settings.forgetPlugin(manifest.id);
+    try {
+      await module.deactivate?.();
+    } catch (error) {
+      const reason = msg(str`Plug-in "${name}" kon niet netjes stoppen: ${errorText(error)}`);
+      host.messages.post(reason, 'error');
+      throw new PluginLoadError(reason, url, { cause: error });
+    }
+  };
+  // Known from the start of its activation, so it is not started twice meanwhile.
+  const registration = host.plugins.add({ manifest, api: undefined, state: 'activating', deactivate });
   let api: unknown;
   try {
     api = await module.activate(host.forPlugin(manifest));
   } catch (error) {
-    ids.delete(manifest.id);
+    active = false;
+    registration.dispose();
     // Let the plugin undo what it registered before it failed.
     try {
       await module.deactivate?.();
@@ -128,26 +216,8 @@ export async function loadPlugin(host: ShellHost, manifestUrl: string | URL): Pr
     }
     return refuse(msg(str`Plug-in "${name}" kon niet starten: ${errorText(error)}`), error);
   }
-
-  let active = true;
-  return {
-    manifest,
-    api,
-    async deactivate() {
-      if (!active) return;
-      active = false;
-      ids.delete(manifest.id);
-      // Its settings leave the settings screen with it; the stored values stay for its next start.
-      host.settings.forgetPlugin(manifest.id);
-      try {
-        await module.deactivate?.();
-      } catch (error) {
-        const reason = msg(str`Plug-in "${name}" kon niet netjes stoppen: ${errorText(error)}`);
-        host.messages.post(reason, 'error');
-        throw new PluginLoadError(reason, url, { cause: error });
-      }
-    },
-  };
+  if (active) host.plugins.replace({ manifest, api, state: 'active', deactivate });
+  return { manifest, api, deactivate };
 }
 
 function errorText(error: unknown): string {

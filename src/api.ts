@@ -24,6 +24,9 @@ export type {
   ProviderCustomer,
   ProviderOrder,
   ProviderOrderLine,
+  ProviderOrderStatus,
+  ProviderPayment,
+  RopisMethod,
   StoredOrder,
 } from './services/store/order-model.js';
 export type {

@@ -26,6 +26,7 @@ export const HostTokens = {
   session: Symbol('SessionService'),
   locale: Symbol('LocaleService'),
   clock: Symbol('Clock'),
+  plugins: Symbol('PluginService'),
   manifest: Symbol('PluginManifest'),
 } as const;
 

@@ -96,5 +96,12 @@ export function createScopedHost(shell: ShellHost, manifest: PluginManifest): Po
     session: shell.session,
     locale: shell.locale,
     clock: shell.clock,
+    plugins: {
+      getApi<T = unknown>(id: string): T | undefined {
+        if (!manifest.extensionDependencies?.includes(id))
+          throw new Error(`${pluginId}: plugin "${id}" is not in its manifest's extensionDependencies`);
+        return shell.plugins.api(id) as T | undefined;
+      },
+    },
   };
 }

@@ -17,9 +17,11 @@ import { MailOutbox } from './mail-outbox.js';
 import { MenuRegistry } from './menu-registry.js';
 import { MessageCenter } from './message-center.js';
 import { PanelRegistry } from './panel-registry.js';
+import { PluginRegistry } from './plugin-registry.js';
 import { PrintQueue } from './print-queue.js';
 import { createScopedHost } from './scoped-host.js';
 import { SettingsRegistry } from './settings-registry.js';
+import type { ShellOption } from './shell-options.js';
 import { ShellClock } from './shell-clock.js';
 import { ShellLocale } from './shell-locale.js';
 import { ShellSession } from './shell-session.js';
@@ -83,6 +85,10 @@ export class ShellHost {
   readonly mail: MailOutbox;
   readonly session: ShellSession;
   readonly locale: ShellLocale;
+  /** The plugins loaded into this shell, by id: their APIs for `host.plugins.getApi`. */
+  readonly plugins = new PluginRegistry();
+  /** The shell's own settings ("Kassa" in Instellingen); none unless the page that starts the shell adds some. */
+  readonly shellOptions: ShellOption[] = [];
 
   protected windows: string[] = [];
   protected active: string | undefined;

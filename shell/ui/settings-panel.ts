@@ -94,6 +94,8 @@ export class SettingsPanel extends ShellHostElement {
   @state() protected secretSet = new Map<string, boolean>();
   @state() protected errors = new Map<string, string>();
   @state() protected saving = false;
+  /** The shell's own settings (host.shellOptions), by id. */
+  @state() protected optionDrafts = new Map<string, boolean>();
   protected loadedFrom: unknown;
 
   /** Declared settings of the loaded plugins, in manifest order. */
@@ -131,6 +133,7 @@ export class SettingsPanel extends ShellHostElement {
     }
     this.drafts = drafts;
     this.initial = new Map(drafts);
+    this.optionDrafts = new Map(host.shellOptions.map((option) => [option.id, option.value]));
     void this.loadSecretStatus();
   }
 
@@ -156,6 +159,7 @@ export class SettingsPanel extends ShellHostElement {
     for (const field of this.fields) byPlugin.set(field.manifest, [...(byPlugin.get(field.manifest) ?? []), field]);
     return html`<h2 id="title">${msg('Instellingen')}</h2>
       <form novalidate aria-labelledby="title" @submit=${this.save}>
+        ${this.renderShellOptions()}
         ${byPlugin.size === 0 ? html`<p>${msg('Geen plug-in heeft instellingen.')}</p>` : nothing}
         ${[...byPlugin].map(
           ([manifest, fields]) => html`<fieldset>
@@ -168,6 +172,33 @@ export class SettingsPanel extends ShellHostElement {
           <button type="button" @click=${this.close}>${msg('Sluiten')}</button>
         </div>
       </form>`;
+  }
+
+  /** The shell's own settings, when the page that started the shell offers any. */
+  protected renderShellOptions() {
+    const host = this.host!;
+    if (host.shellOptions.length === 0) return nothing;
+    return html`<fieldset>
+      <legend>${msg('Kassa')}</legend>
+      ${host.shellOptions.map((option, i) => {
+        const domId = `shell-option-${i}`;
+        return html`<div class="field check">
+          <input
+            id=${domId}
+            type="checkbox"
+            .checked=${live(this.optionDrafts.get(option.id) === true)}
+            aria-describedby=${option.description ? `${domId}-desc` : nothing}
+            @change=${(event: Event) => {
+              this.optionDrafts = new Map(this.optionDrafts).set(option.id, (event.target as HTMLInputElement).checked);
+            }}
+          />
+          <label for=${domId}>${host.locale.text(option.title)}</label>
+          ${option.description
+            ? html`<p class="description" id="${domId}-desc">${host.locale.text(option.description)}</p>`
+            : nothing}
+        </div>`;
+      })}
+    </fieldset>`;
   }
 
   protected renderField(field: Field) {
@@ -372,9 +403,12 @@ export class SettingsPanel extends ShellHostElement {
       await this.showErrors(errors);
       return;
     }
-    const changed = writes.length + secrets.length;
+    const options = host.shellOptions.filter((option) => (this.optionDrafts.get(option.id) ?? option.value) !== option.value);
+    const changed = writes.length + secrets.length + options.length;
     if (changed > 0) host.messages.notify(msg(str`Instellingen opgeslagen (${changed}).`));
     this.close();
+    // Last: applying one may reload the page.
+    for (const option of options) option.apply(this.optionDrafts.get(option.id)!);
   }
 
   /** Shows the messages next to their fields and puts focus on the first, for keyboard users. */

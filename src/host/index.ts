@@ -11,6 +11,7 @@ export * from './menus.js';
 export * from './notifications.js';
 export * from './panels.js';
 export * from './payments.js';
+export * from './plugins.js';
 export * from './pos-host.js';
 export * from './printing.js';
 export * from './products.js';

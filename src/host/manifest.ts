@@ -68,6 +68,12 @@ export interface PluginManifest {
   /** Host API versions the plugin can run on, as a semver range: `{ "pos-shell": "^1.0.0" }`. */
   readonly engines: { readonly 'pos-shell': string };
   readonly activationEvents: readonly string[];
+  /**
+   * Ids of the plugins this one needs (VS Code's `extensionDependencies`): the shell activates them
+   * first, refuses this plugin when one is missing or failed, and lets it read their API through
+   * `host.plugins.getApi(id)`. Switching one of them off first switches this plugin off.
+   */
+  readonly extensionDependencies?: readonly string[];
   readonly contributes: {
     readonly tiles?: readonly ManifestTile[];
     readonly notificationSources?: readonly ManifestNotificationSource[];

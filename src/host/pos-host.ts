@@ -10,6 +10,7 @@ import type { MenuService } from './menus.js';
 import type { NotificationService } from './notifications.js';
 import type { PanelService } from './panels.js';
 import type { PaymentService } from './payments.js';
+import type { PluginService } from './plugins.js';
 import type { PrintService } from './printing.js';
 import type { ProductService } from './products.js';
 import type { SecretStorage } from './secrets.js';
@@ -58,6 +59,8 @@ export interface PosHost {
   readonly session: SessionService;
   readonly locale: LocaleService;
   readonly clock: Clock;
+  /** The APIs of the plugins this one names in `extensionDependencies`. */
+  readonly plugins: PluginService;
 }
 
 /** What code on the desktop needs. */

@@ -57,7 +57,11 @@ export type OrderSourceErrorKind =
   /** The settings cannot work (no key, a plain-http address that is not this computer, …). */
   | 'misconfigured';
 
-/** Why a call to the provider failed. Its message never contains the key. */
+/**
+ * Why a call to the provider failed. Its message never contains the key. Another plugin, which has
+ * only the types, throws an `Error` of the same shape instead: `name` "OrderSourceError", a `kind`
+ * and optionally `retryAfterMs` (see {@link isOrderSourceError}).
+ */
 export class OrderSourceError extends Error {
   constructor(
     readonly kind: OrderSourceErrorKind,
@@ -67,4 +71,14 @@ export class OrderSourceError extends Error {
     super(message);
     this.name = 'OrderSourceError';
   }
+}
+
+const ERROR_KINDS: readonly string[] = ['offline', 'unauthorized', 'rate-limited', 'server', 'malformed', 'timeout', 'misconfigured'];
+
+/** An {@link OrderSourceError}, or an error of its shape from another plugin (`name`, a known `kind`, a numeric `retryAfterMs` if any). */
+export function isOrderSourceError(error: unknown): error is OrderSourceError {
+  if (error instanceof OrderSourceError) return true;
+  if (!(error instanceof Error) || error.name !== 'OrderSourceError') return false;
+  const { kind, retryAfterMs } = error as Partial<OrderSourceError>;
+  return typeof kind === 'string' && ERROR_KINDS.includes(kind) && (retryAfterMs === undefined || typeof retryAfterMs === 'number');
 }

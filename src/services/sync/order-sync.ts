@@ -25,7 +25,7 @@ import { backoffDelay, MIN_BACKOFF_MS, nextPollDelay, type PollResult } from './
 import { ClockScheduler } from './clock-scheduler.js';
 import { LeaderLock } from './leader-lock.js';
 import { NetworkStatus } from './network-status.js';
-import { OrderSourceError, type OrderChangesPage, type OrderSource, type OrderSourceErrorKind, type ReceivedOrder } from './order-source.js';
+import { isOrderSourceError, OrderSourceError, type OrderChangesPage, type OrderSource, type OrderSourceErrorKind, type ReceivedOrder } from './order-source.js';
 import { OrderSourceRegistry } from './order-source-registry.js';
 import { receivedPage } from './received-page.js';
 
@@ -266,19 +266,19 @@ export class OrderSync implements Disposable {
   protected pollFailed(error: unknown): PollResult {
     const failures = this.current.failures + 1;
     const lastError =
-      error instanceof OrderSourceError
+      isOrderSourceError(error)
         ? { kind: error.kind, message: error.message }
         : { kind: 'unexpected' as const, message: 'Er ging iets onverwachts mis bij het ophalen' };
-    if (!(error instanceof OrderSourceError)) this.log.error('Poll failed unexpectedly', error);
+    if (!isOrderSourceError(error)) this.log.error('Poll failed unexpectedly', error);
     this.update({ polling: false, failures, lastError });
-    const retryAfterMs = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
+    const retryAfterMs = isOrderSourceError(error) ? error.retryAfterMs : undefined;
     return retryAfterMs === undefined ? { kind: 'failed', failures } : { kind: 'failed', failures, retryAfterMs };
   }
 
   /** One source failed while others answered: it is reported and waits (its backoff, or Retry-After) on its own. */
   protected backOffSource(source: OrderSource, error: unknown): void {
     const failures = (this.sourceBackoff.get(source.id)?.failures ?? 0) + 1;
-    const retryAfterMs = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
+    const retryAfterMs = isOrderSourceError(error) ? error.retryAfterMs : undefined;
     const wait = retryAfterMs ?? backoffDelay(failures, { ...BACKOFF, random: this.random });
     this.sourceBackoff.set(source.id, { failures, notBefore: this.clock.now() + wait });
     this.log.error(`Order source "${source.id}" failed (${failures}× in a row); skipped until it is due again`, error);
@@ -391,13 +391,13 @@ export class OrderSync implements Disposable {
           this.onDidRefuseMessageEmitter.fire({ orderId: message.orderId, reason: outcome.reason });
         }
       } catch (error) {
-        const reason = error instanceof OrderSourceError ? error.message : 'Onverwachte fout bij het versturen';
-        const retryAfter = error instanceof OrderSourceError ? error.retryAfterMs : undefined;
+        const reason = isOrderSourceError(error) ? error.message : 'Onverwachte fout bij het versturen';
+        const retryAfter = isOrderSourceError(error) ? error.retryAfterMs : undefined;
         const wait = retryAfter ?? backoffDelay(attempts, { ...BACKOFF, random: this.random });
         await this.store.putOutbox({ ...message, attempts, lastError: reason, nextAttemptAt: this.clock.now() + wait });
         // This provider cannot be reached now: its other messages wait for the next poll.
         unreachable.add(source.id);
-        if (!(error instanceof OrderSourceError)) this.log.error(`Order source "${source.id}" failed to send a message`, error);
+        if (!isOrderSourceError(error)) this.log.error(`Order source "${source.id}" failed to send a message`, error);
       }
     }
     return sent;
