@@ -27,6 +27,7 @@ export type {
   ProviderOrderStatus,
   ProviderPayment,
   RopisMethod,
+  StatusChangeOrigin,
   StoredOrder,
 } from './services/store/order-model.js';
 export type {

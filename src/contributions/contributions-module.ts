@@ -26,6 +26,8 @@ import { OrderMessages } from './order-messages.js';
 import { OrderSyncStartup } from './order-sync-startup.js';
 import { OrderPriceChangeGuard } from './price-change-guard.js';
 import { PrintReceiptCommand } from './print-receipt-command.js';
+import { ProviderCancellationNotice } from './provider-cancellation-notice.js';
+import { LifecycleListener } from '../services/lifecycle/lifecycle-listener.js';
 
 /** Everything the plugin puts into the host, each bound to its contribution point. */
 export const contributionsModule = new ContainerModule(({ bind }) => {
@@ -52,6 +54,8 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   contribute(StartupContribution, OrderPriceChangeGuard);
   contribute(StartupContribution, OrderSyncStartup);
   contribute(StartupContribution, ImportRunner);
+  // A built-in listener of the plugin's own lifecycle point, bound as another plugin's would be registered.
+  contribute(LifecycleListener, ProviderCancellationNotice);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();
   // Holds a settings subscription: undone when deactivate() unbinds the container.
   bind(BusinessCalendarSettings).toSelf().inSingletonScope().onDeactivation((settings) => settings.dispose());

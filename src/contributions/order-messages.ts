@@ -52,7 +52,7 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     this.toDispose.push(
       this.store.onDidReportProblem((problem) => this.showProblem(problem)),
       this.sync.onDidChangeStatus((status) => this.showSyncStatus(status)),
-      this.sync.onDidReceive((event) => this.tellCancellations(event)),
+      this.sync.onDidReceive((event) => this.tellQuarantined(event)),
       this.importer.onDidProgress((progress) => {
         this.importing = progress && {
           id: IMPORTING,
@@ -103,8 +103,8 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     this.onDidChangeEmitter.fire();
   }
 
-  /** A customer or the provider cancelled an order staff may be working on: say so at once. */
-  protected tellCancellations({ changed, quarantined }: SyncReceivedEvent): void {
+  /** Payloads without a readable order id were kept for support: say so (cancellations: ProviderCancellationNotice). */
+  protected tellQuarantined({ quarantined }: SyncReceivedEvent): void {
     if (quarantined > 0) {
       this.quarantinedCount += quarantined;
       const count = this.quarantinedCount;
@@ -115,13 +115,6 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
         time: this.clock.now(),
       };
       this.onDidChangeEmitter.fire();
-    }
-    for (const { before, after } of changed) {
-      if (after.status === 'cancelled' && before.status !== 'cancelled') {
-        // Its transaction still holds the goods: point staff to the guide that returns them.
-        const next = after.transactionId ? ` ${msg('Open de transactie en kies "Transactie leegmaken".')}` : '';
-        this.notifications.notify(`${msg(str`Bestelling ${after.orderId} is bij Locally geannuleerd.`)}${next}`, 'warning');
-      }
     }
   }
 

@@ -38,7 +38,18 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
   let atLocally: ScreenDriver['atLocally'];
   let rowOf: ScreenDriver['rowOf'];
 
-  before(() => kit.start());
+  before(async () => {
+    await kit.start();
+    // The guide and the screen are lazy chunks: compiled once here, so the first test's waits do not
+    // race the dev server's first compile on a busy machine.
+    await Promise.all([
+      import('../../src/contributions/screen-module.js'),
+      import('../../src/contributions/cancellation-guide.js'),
+      import('../../src/components/cancellation-guide-dialog.js'),
+      import('../../src/components/ecommerce-payment-dialog.js'),
+      import('../../src/components/ropis-method-dialog.js'),
+    ]);
+  });
   after(() => kit.stop());
 
   beforeEach(async () => {
@@ -80,7 +91,7 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
   const windowOf = (transaction: Transaction) => findByShadowRole(ui, 'region', { name: `Transactie ${transaction.barcode}` }, { timeout: 10_000 });
 
   async function dialogNamed(name: string | RegExp): Promise<HTMLElement> {
-    return findByShadowRole(ui, 'dialog', { name }, { timeout: 10_000 });
+    return findByShadowRole(ui, 'dialog', { name }, { timeout: 20_000 });
   }
 
   async function press(within: HTMLElement, name: string | RegExp): Promise<void> {

@@ -90,6 +90,7 @@ describe("the plugin's own contribution points", function () {
     expect(container.get<OrderSourceRegistry>(OrderSourceRegistry).getAll().map((s) => s.id)).to.deep.equal(['locally']);
     expect(container.get<ProductMatcherRegistry>(ProductMatcherRegistry).getAll().map((m) => m.id)).to.deep.equal(['link', 'EAN', 'VPN']);
     expect(container.get<OrderColumnRegistry>(OrderColumnRegistry).getAll().map((c) => c.id)).to.deep.equal(builtInOrderColumns().map((c) => c.id));
+    expect(container.get<LifecycleListenerRegistry>(LifecycleListenerRegistry).getAll().map((l) => l.id)).to.deep.equal(['provider-cancellation-notice']);
   });
 
   it('a throwing and a hanging order source are reported and skipped; the other sources are still polled', async () => {
@@ -156,7 +157,7 @@ describe("the plugin's own contribution points", function () {
       expect(performance.now() - started, 'the write does not wait for the hanging listener').to.be.below(TIMEOUT_MS);
 
       await until(() => heard.length === 2, 'the good listener told twice');
-      expect(heard.map((c) => [c.from, c.to])).to.deep.equal([['received', 'new'], ['new', 'in-progress']]);
+      expect(heard.map((c) => [c.from, c.to, c.origin])).to.deep.equal([['received', 'new', 'import'], ['new', 'in-progress', 'staff']]);
       expect(fired.map((c) => [c.from, c.to, c.order.status])).to.deep.equal([['received', 'new', 'new'], ['new', 'in-progress', 'in-progress']]);
       await until(() => reported('Lifecycle listener "hangs"'), 'the hanging listener reported', 2_000);
       expect(reported('Lifecycle listener "throws"')).to.equal(true);

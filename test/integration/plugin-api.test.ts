@@ -96,7 +96,7 @@ describe('the public API, as another plugin uses it', function () {
     const transaction = await test.shell.data.transactions.getByExternalRef('webshop:W-1');
     expect(transaction?.id).to.equal(order.transactionId);
     expect((await api.getOrdersByStatus('new')).map((o) => `${o.source}:${o.orderId}`)).to.deep.equal(['webshop:W-1']);
-    expect(changes.map((c) => [c.order.orderId, c.from, c.to])).to.deep.equal([['W-1', 'received', 'new']]);
+    expect(changes.map((c) => [c.order.orderId, c.from, c.to, c.origin])).to.deep.equal([['W-1', 'received', 'new', 'import']]);
 
     registration.dispose();
     listening.dispose();
@@ -152,7 +152,7 @@ describe('the public API, as another plugin uses it', function () {
       },
       'the cancellation stored',
     );
-    expect(changes.map((c) => [c.order.orderId, c.from, c.to])).to.deep.equal([['W-2', 'new', 'cancelled']]);
+    expect(changes.map((c) => [c.order.orderId, c.from, c.to, c.origin])).to.deep.equal([['W-2', 'new', 'cancelled', 'provider']]);
     expect((await api.getOrder('webshop', 'W-2'))!.status).to.equal('cancelled');
   });
 

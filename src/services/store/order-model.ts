@@ -150,10 +150,14 @@ export interface StoredOrder {
  * A status change as stored, from staff, the import or the provider alike: `order` is the order
  * after the change. Fired in the tab that wrote it, after the commit.
  */
+/** Who made a status change: staff (the screen, the finalize offer), the import, or the provider (sync). */
+export type StatusChangeOrigin = 'staff' | 'import' | 'provider';
+
 export interface OrderStatusChangeEvent {
   readonly order: StoredOrder;
   readonly from: OrderStatus;
   readonly to: OrderStatus;
+  readonly origin: StatusChangeOrigin;
 }
 
 export interface HistoryEntry {

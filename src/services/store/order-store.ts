@@ -302,7 +302,7 @@ export class OrderStore implements Disposable {
     });
     if (result.added.length || result.changed.length) this.publish(['orders']);
     this.publishStatusChanges(
-      result.changed.filter(({ before, after }) => before.status !== after.status).map(({ before, after }) => ({ order: after, from: before.status, to: after.status })),
+      result.changed.filter(({ before, after }) => before.status !== after.status).map(({ before, after }) => ({ order: after, from: before.status, to: after.status, origin: 'provider' as const })),
     );
     return result;
   }
@@ -350,7 +350,7 @@ export class OrderStore implements Disposable {
           updatedAt: at,
         };
         void track(orders.put(next));
-        if (current.status !== outcome.to) statusChanges.push({ order: next, from: current.status, to: outcome.to });
+        if (current.status !== outcome.to) statusChanges.push({ order: next, from: current.status, to: outcome.to, origin: 'import' });
         if (current.status !== outcome.to || outcome.conflict) {
           const entry: HistoryEntry = {
             source: outcome.source,
@@ -412,7 +412,7 @@ export class OrderStore implements Disposable {
       return next;
     });
     this.publish(outbox ? ['orders', 'outbox'] : ['orders']);
-    if (from !== undefined && from !== to) this.publishStatusChanges([{ order: updated, from, to }]);
+    if (from !== undefined && from !== to) this.publishStatusChanges([{ order: updated, from, to, origin: 'staff' }]);
     return updated;
   }
 
