@@ -12,10 +12,10 @@ function pluginMainFromSource(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const [path, query] = (req.url ?? '').split('?');
-        // The address Vite prints is the root; the shell lives at /shell/.
+        // The address Vite prints is the root; the shell lives at /shell/ (with the query, e.g. ?example=webshop).
         if (path === '/') {
           res.statusCode = 302;
-          res.setHeader('Location', '/shell/index.html');
+          res.setHeader('Location', `/shell/index.html${query ? `?${query}` : ''}`);
           res.end();
           return;
         }
