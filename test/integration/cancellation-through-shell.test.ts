@@ -142,6 +142,9 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
     const payment = await dialogNamed('eCommerce-betaling');
     await press(payment, 'Opslaan');
     await waitUntil(async () => (await transactionOf(placed.id)).payments.length === 1, 'the online payment recorded');
+    // "Blijf Open" is recorded on the order too, as a new revision: a status staged before that would
+    // be refused as "changed meanwhile" (by design), so staff (and this test) look at the row after it.
+    await waitUntil(async () => (await storedOrder(placed.id)).keptOpen, 'Blijf Open recorded on the order', { timeout: 10_000 });
 
     await stageAndSave(placed.id, 'In behandeling', 'Annuleren');
     const guide = await dialogNamed(`Annulering afronden – ${placed.id}`);
@@ -192,6 +195,7 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
     await stageAndSave(placed.id, 'Nieuw', 'In behandeling');
     let window = await openTransaction(placed.id);
     await press(window, 'Blijf Open');
+    await waitUntil(async () => (await storedOrder(placed.id)).keptOpen, 'Blijf Open recorded on the order', { timeout: 10_000 });
     await stageAndSave(placed.id, 'In behandeling', 'Gereed voor afhalen');
     await atLocally(placed.id, 'ready-for-pickup');
 
