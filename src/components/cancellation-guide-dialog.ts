@@ -5,6 +5,7 @@ import { CLOSE_DIALOG_EVENT } from '../host/dialogs.js';
 import type { EmptyingReason, EmptyingStep } from '../services/lifecycle/empty-transaction-plan.js';
 import { formatEuro } from '../services/money.js';
 import type { StoredOrder } from '../services/store/order-model.js';
+import { errorMessage } from '../common/error-message.js';
 
 /**
  * The rest of the shop's cancellation procedure after "Annuleren" (DESIGN §8), also used for a
@@ -90,7 +91,7 @@ export class CancellationGuideDialog extends LitElement {
       await this.empty?.(this.notes);
       this.close();
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorMessage(error);
     } finally {
       this.busy = false;
     }

@@ -6,6 +6,7 @@ import { CLOSE_DIALOG_EVENT } from '../host/dialogs.js';
 import type { Customer, CustomerQuery } from '../host/customers.js';
 import type { CloseMatch, CloseMatchReason } from '../services/import/close-matches.js';
 import type { Address, StoredOrder } from '../services/store/order-model.js';
+import { errorMessage } from '../common/error-message.js';
 
 /** A close match's reason in the staff's words. */
 export function closeMatchReasonLabel(reason: CloseMatchReason): string {
@@ -32,9 +33,6 @@ function addressText(address: Address): string {
   return [address.street, `${address.postcode} ${address.city}`.trim(), address.country].filter(Boolean).join(', ');
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * "Klant identificeren" for an order in "Klant-ID vereist": shows the order's customer, searches the
@@ -235,7 +233,7 @@ export class CustomerIdentifyDialog extends LitElement {
       this.statusText = results.length === 1 ? msg('1 klant gevonden.') : msg(str`${results.length} klanten gevonden.`);
     } catch (error) {
       this.statusText = '';
-      this.searchError = msg(str`Zoeken lukte niet: ${reasonOf(error)}`);
+      this.searchError = msg(str`Zoeken lukte niet: ${errorMessage(error)}`);
     } finally {
       this.searching = false;
     }
@@ -267,7 +265,7 @@ export class CustomerIdentifyDialog extends LitElement {
     } catch (error) {
       this.working = undefined;
       this.statusText = '';
-      this.error = msg(str`Zoeken naar lijkende klanten lukte niet: ${reasonOf(error)}`);
+      this.error = msg(str`Zoeken naar lijkende klanten lukte niet: ${errorMessage(error)}`);
       await this.showCloseMatches([]);
       return;
     }
@@ -303,7 +301,7 @@ export class CustomerIdentifyDialog extends LitElement {
       this.close();
     } catch (error) {
       this.statusText = '';
-      this.error = reasonOf(error);
+      this.error = errorMessage(error);
     } finally {
       this.working = undefined;
     }

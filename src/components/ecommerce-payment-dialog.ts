@@ -5,6 +5,7 @@ import { CLOSE_DIALOG_EVENT } from '../host/dialogs.js';
 import { formatLocale } from '../localization/format-locale.js';
 import { formatEuro } from '../services/money.js';
 import type { StoredOrder } from '../services/store/order-model.js';
+import { errorMessage } from '../common/error-message.js';
 
 export interface EcommercePaymentInput {
   readonly cardType: string;
@@ -127,7 +128,7 @@ export class EcommercePaymentDialog extends LitElement {
       await this.record?.({ cardType: field('cardType'), amountCents, ...(note ? { note } : {}) });
       this.close();
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorMessage(error);
     } finally {
       this.saving = false;
     }

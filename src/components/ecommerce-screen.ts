@@ -22,6 +22,7 @@ import { ORDER_STATUSES, type HistoryEntry, type OrderStatus, type OutboxMessage
 import { ObservableController } from './observable-controller.js';
 import { OrderActionEvent, type OrderAction } from './order-action-event.js';
 import './order-detail.js';
+import { errorMessage } from '../common/error-message.js';
 
 /** A status change staff chose in a row's select, waiting for "Opslaan". */
 export interface StagedStatusChange {
@@ -291,7 +292,7 @@ export class EcommerceScreen extends LitElement {
       const error = lastErrorOf(status);
       this.announcement = error ? msg(str`Controleren lukte niet: ${error}. Er wordt later opnieuw geprobeerd.`) : msg('Gecontroleerd.');
     } catch (error) {
-      this.announcement = error instanceof Error ? error.message : String(error);
+      this.announcement = errorMessage(error);
     } finally {
       this.checking = false;
     }
@@ -388,7 +389,7 @@ export class EcommerceScreen extends LitElement {
     try {
       await this.openTransaction?.(order);
     } catch (error) {
-      this.announcement = error instanceof Error ? error.message : String(error);
+      this.announcement = errorMessage(error);
     }
   }
 
@@ -461,7 +462,7 @@ export class EcommerceScreen extends LitElement {
         .filter(Boolean)
         .join(' ');
     } catch (error) {
-      this.announcement = error instanceof Error ? error.message : String(error);
+      this.announcement = errorMessage(error);
     } finally {
       this.saving = false;
     }

@@ -10,6 +10,7 @@ import type { LineMatchState } from '../services/import/line-match-state.js';
 import { orderStatusLabel } from '../services/lifecycle/order-status-labels.js';
 import { formatEuro } from '../services/money.js';
 import type { OrderStatus, ProviderOrderLine, StoredOrder } from '../services/store/order-model.js';
+import { errorMessage } from '../common/error-message.js';
 
 /** What "Verkoop afhandelen" reports back. */
 export interface HandleSaleResult {
@@ -42,9 +43,6 @@ export function mismatchText(mismatch: IdentifierMismatch): string {
   return msg(str`Let op: de ${field} van de regel (${mismatch.line}) verschilt van die van het product (${mismatch.product}).`);
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** What staff did so far for one failing line. */
 interface LineUi {
@@ -272,7 +270,7 @@ export class ProductLinkDialog extends LitElement {
       this.states = await this.lineStates();
       this.loadError = '';
     } catch (error) {
-      this.loadError = msg(str`De regels konden niet worden geladen: ${reasonOf(error)}`);
+      this.loadError = msg(str`De regels konden niet worden geladen: ${errorMessage(error)}`);
     }
   }
 
@@ -306,7 +304,7 @@ export class ProductLinkDialog extends LitElement {
       this.patchLine(index, { results, searching: false, ...(stillShown ? {} : { selected: undefined, mismatch: undefined }) });
       this.statusText = results.length === 1 ? msg('1 product gevonden.') : msg(str`${results.length} producten gevonden.`);
     } catch (error) {
-      this.patchLine(index, { searching: false, error: msg(str`Zoeken lukte niet: ${reasonOf(error)}`) });
+      this.patchLine(index, { searching: false, error: msg(str`Zoeken lukte niet: ${errorMessage(error)}`) });
       this.statusText = '';
     }
   }
@@ -357,7 +355,7 @@ export class ProductLinkDialog extends LitElement {
       await this.focusNextLine();
     } catch (error) {
       this.statusText = '';
-      this.patchLine(index, { error: reasonOf(error) });
+      this.patchLine(index, { error: errorMessage(error) });
     } finally {
       this.working = false;
     }
@@ -383,7 +381,7 @@ export class ProductLinkDialog extends LitElement {
       await this.refresh();
     } catch (error) {
       this.statusText = '';
-      this.footerError = reasonOf(error);
+      this.footerError = errorMessage(error);
     } finally {
       this.working = false;
     }
@@ -414,7 +412,7 @@ export class ProductLinkDialog extends LitElement {
       this.close();
     } catch (error) {
       this.statusText = '';
-      this.footerError = msg(str`Archiveren lukte niet: ${reasonOf(error)}`);
+      this.footerError = msg(str`Archiveren lukte niet: ${errorMessage(error)}`);
     } finally {
       this.working = false;
     }

@@ -22,6 +22,7 @@ import { PluginLog } from '../services/plugin-log.js';
 import type { StoredOrder } from '../services/store/order-model.js';
 import { OrderStore } from '../services/store/order-store.js';
 import { CommandIds } from './contribution-ids.js';
+import { errorMessage } from '../common/error-message.js';
 
 /**
  * Guides the rest of a cancellation (DESIGN §8), and the same for a reservation nobody picked up:
@@ -55,7 +56,7 @@ export class CancellationGuide implements Disposable {
         await this.show(order, transaction);
       } catch (error) {
         this.log.error(`Could not guide the cancellation of order ${order.source}:${order.orderId}`, error);
-        this.notifications.notify(msg(str`De annulering van bestelling ${order.orderId} kon niet worden begeleid: ${reasonOf(error)}`), 'error');
+        this.notifications.notify(msg(str`De annulering van bestelling ${order.orderId} kon niet worden begeleid: ${errorMessage(error)}`), 'error');
       }
     }
   }
@@ -128,6 +129,3 @@ export class CancellationGuide implements Disposable {
   }
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -12,6 +12,7 @@ import { OrderStore } from '../services/store/order-store.js';
 import { parseExternalRef } from '../services/transaction-orders.js';
 import type { StartupContribution } from './host-contribution-points.js';
 import { LazyModules } from './lazy-modules.js';
+import { errorMessage } from '../common/error-message.js';
 
 /** The action id of "Afgehandeld" in the question. */
 const COMPLETE = 'complete';
@@ -74,7 +75,7 @@ export class FinalizeOffer implements StartupContribution {
       await this.ask(order, transaction);
     } catch (error) {
       this.log.error(`Could not offer "Afgehandeld" for order ${transaction.externalRef}`, error);
-      this.notifications.notify(msg(str`Bestelling ${ref.orderId} kon niet op Afgehandeld worden gezet: ${errorText(error)}`), 'error');
+      this.notifications.notify(msg(str`Bestelling ${ref.orderId} kon niet op Afgehandeld worden gezet: ${errorMessage(error)}`), 'error');
     }
   }
 
@@ -143,6 +144,3 @@ function question(order: StoredOrder): string {
   return `${asked} ${why}${next}`;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -7,6 +7,7 @@ import { orderStatusLabel } from '../services/lifecycle/order-status-labels.js';
 import { OrderRepair, type ImportAgainResult } from '../services/import/order-repair.js';
 import { PluginLog } from '../services/plugin-log.js';
 import type { StoredOrder } from '../services/store/order-model.js';
+import { errorMessage } from '../common/error-message.js';
 
 /**
  * Carries out what staff ask on the eCommerce-verkopen screen: "Klant identificeren" and "Product
@@ -30,7 +31,7 @@ export class OrderRepairDialogs {
       else await this.archive(event.order);
     } catch (error) {
       this.log.error(`Order action ${event.action} on ${event.order.orderId} failed`, error);
-      this.notifications.notify(error instanceof Error ? error.message : String(error), 'error');
+      this.notifications.notify(errorMessage(error), 'error');
     }
   }
 

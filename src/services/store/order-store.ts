@@ -16,6 +16,7 @@ import type {
   StoredOrder,
   SyncState,
 } from './order-model.js';
+import { errorMessage } from '../../common/error-message.js';
 
 /**
  * Why the order database cannot be used right now. `kind` is for the words staff read; `message`
@@ -194,7 +195,7 @@ export class OrderStore implements Disposable {
       switchMap(() =>
         defer(() => this.getAllOrders()).pipe(
           catchError((error: unknown) => {
-            if (!this.disposed) this.reportProblem('unavailable', `Could not read the orders: ${describe(error)}`);
+            if (!this.disposed) this.reportProblem('unavailable', `Could not read the orders: ${errorMessage(error)}`);
             return EMPTY;
           }),
         ),
@@ -592,7 +593,7 @@ export class OrderStore implements Disposable {
           this.reportProblem('outdated', outdated.message);
           throw outdated;
         }
-        this.reportProblem('unavailable', `Could not open the order database "${dbName}": ${describe(error)}`);
+        this.reportProblem('unavailable', `Could not open the order database "${dbName}": ${errorMessage(error)}`);
         throw error;
       },
     );
@@ -678,6 +679,3 @@ function isChangeMessage(data: unknown): data is ChangeMessage {
   );
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
