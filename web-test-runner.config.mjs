@@ -2,7 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { buildSync } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChrome, installHint } from './scripts/chrome-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -53,6 +53,20 @@ export default {
         const example = exampleMain(context.path);
         if (example) return { body: `export * from '${example}';`, type: 'js' };
         return undefined;
+      },
+    },
+    // The shipped plugin as a shop installs it (plugin.json + the built dist/), under /shipped/, so a
+    // test can load the real bundle: unlike /dist/index.js above, nothing here maps to the source.
+    // Its bare imports of the host's shared modules (lit, @lit/localize, idb) resolve to the copies
+    // the shell under test uses, as a host's import map would.
+    {
+      name: 'shipped-plugin',
+      serve(context) {
+        const match = /^\/shipped\/(plugin\.json|dist\/[\w./-]+\.js)$/.exec(context.path);
+        if (!match || match[1].includes('..')) return undefined;
+        const file = new URL(`./${match[1]}`, import.meta.url);
+        if (!existsSync(file)) return { body: `/* ${match[1]} is missing: run \`npm run build\` first */`, type: 'js', status: 404 };
+        return { body: readFileSync(file, 'utf8'), type: match[1].endsWith('.json') ? 'json' : 'js' };
       },
     },
     // msw's service worker must sit at the site root (its scope); `npm start` serves it from public/.

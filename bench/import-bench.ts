@@ -30,6 +30,7 @@ import { withCheckDigit } from '../src/common/gtin.js';
 import type { Address, Customer } from '../src/host/customers.js';
 import type { PluginManifest } from '../src/host/manifest.js';
 import type { Product } from '../src/host/products.js';
+import { LazyModules } from '../src/contributions/lazy-modules.js';
 import { createPluginContainer } from '../src/plugin-container.js';
 import { OrderImporter } from '../src/services/import/order-importer.js';
 import type { HistoryEntry, ProviderOrder, ProviderOrderLine, StoredOrder } from '../src/services/store/order-model.js';
@@ -350,6 +351,66 @@ async function measureRawFloor(dbName: string, p: BenchParams, orders: readonly 
   }
 }
 
+// ---- where the import's time goes ----
+
+/**
+ * Wraps the named methods of the given objects (those that exist) and the database's transaction
+ * factory for the duration of the import: per method the wall-clock time during which at least one
+ * call was running (calls of one phase overlap), and the IndexedDB transactions opened by mode.
+ * Costs a little time of its own; the figures say where the time goes, not how much the import takes.
+ */
+function watchPhases(targets: Record<string, [object, readonly string[]]>): { stop(): string } {
+  const restore: (() => void)[] = [];
+  const spent = new Map<string, { ms: number; calls: number }>();
+  for (const [label, [target, names]] of Object.entries(targets)) {
+    const methods = target as Record<string, unknown>;
+    for (const name of names) {
+      const original = methods[name];
+      if (typeof original !== 'function') continue;
+      const key = `${label}.${name}`;
+      const figures = { ms: 0, calls: 0 };
+      spent.set(key, figures);
+      let running = 0;
+      let since = 0;
+      const own = Object.prototype.hasOwnProperty.call(methods, name);
+      methods[name] = function (this: unknown, ...args: unknown[]) {
+        if (running++ === 0) since = performance.now();
+        figures.calls++;
+        const done = () => {
+          if (--running === 0) figures.ms += performance.now() - since;
+        };
+        try {
+          const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+          if (result instanceof Promise) return result.finally(done);
+          done();
+          return result;
+        } catch (error) {
+          done();
+          throw error;
+        }
+      };
+      restore.push(() => {
+        if (own) methods[name] = original;
+        else delete methods[name];
+      });
+    }
+  }
+  const opened = { readonly: 0, readwrite: 0 };
+  const original = Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction')!.value as (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    opened[args[1] === 'readwrite' ? 'readwrite' : 'readonly']++;
+    return original.apply(this, args);
+  };
+  restore.push(() => (IDBDatabase.prototype.transaction = original));
+  return {
+    stop() {
+      for (const undo of restore) undo();
+      const parts = [...spent].map(([key, { ms, calls }]) => `${key} ${ms.toFixed(0)} ms (${calls})`);
+      return `${parts.join(', ')}; IndexedDB transactions: ${opened.readonly} read, ${opened.readwrite} readwrite`;
+    },
+  };
+}
+
 // ---- one run ----
 
 async function oneRun(run: number, p: BenchParams, manifest: PluginManifest): Promise<RunFigures> {
@@ -363,7 +424,8 @@ async function oneRun(run: number, p: BenchParams, manifest: PluginManifest): Pr
   const shell = await createShellHost({ dbName: tag, clock, seed: false });
   const container = createPluginContainer(shell.forPlugin(manifest));
   const store = container.get(OrderStore);
-  const importer = container.get(OrderImporter);
+  // The importer is a lazily loaded module of its own (as in the plugin); bound directly where it is not.
+  const importer = container.isBound(OrderImporter) ? container.get(OrderImporter) : await container.get(LazyModules).importer();
   const made = makeOrders(p, run);
   let figures: RunFigures;
   try {
@@ -393,9 +455,15 @@ async function oneRun(run: number, p: BenchParams, manifest: PluginManifest): Pr
 
     progress(`run ${run}: importing ${waiting.length} orders`);
     const stockBefore = (await shell.data.products.get(productId(1)))?.stock;
+    const phases = watchPhases({
+      importer: [importer, ['planMany', 'updateCustomer', 'stockAfter']],
+      transactions: [shell.data.transactions, ['createMany']],
+      store: [store, ['recordImport']],
+    });
     const started = performance.now();
     const summary = await importer.importOrders(waiting);
     const importMs = performance.now() - started;
+    progress(`run ${run}: phases ${phases.stop()}`);
     if (summary.imported !== made.length || summary.failed !== 0) {
       const sample = (await store.getAllOrders()).find((o) => o.status !== 'new');
       throw new Error(`imported ${summary.imported}, failed ${summary.failed}; e.g. ${sample?.orderId}: ${JSON.stringify(sample?.problems)}`);

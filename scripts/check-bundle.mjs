@@ -1,55 +1,38 @@
-// Deterministic budgets for the shipped plugin, checked after every build: the activation bundle's
-// size, and that what only the screen and dialogs need stays out of it (loaded when first opened).
-import { Buffer } from 'node:buffer';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+// Deterministic budgets for the shipped plugin, checked after every build (and so by `npm test`):
+// what activation loads, every chunk together, and that what only the screen and dialogs need stays
+// out of what activation loads (it loads when first opened). Sizes: scripts/bundle-sizes.mjs.
+import { existsSync, readFileSync } from 'node:fs';
+import { measureBundle } from './bundle-sizes.mjs';
 
-// inversify (~20 kB gzip), rxjs, idb, the poller, the importer and the deadline warnings: what a
-// till needs from its first second. Raised from 56 kB when the deadline warnings (business-hours
-// arithmetic) joined; issue #8 brings it down to 40 kB. Raise it only knowingly: what staff do not
-// need at once belongs in a lazy chunk.
-const ACTIVATION_GZIP_BUDGET = 60 * 1024;
+const KB = 1024;
+// Issue #8: activation ≤ 40 kB and everything ≤ 80 kB gzip. Activation holds it. Everything is at
+// about 86 kB: inversify alone is 18 kB of that, rxjs 5, the English messages 7 (README, "Figures"),
+// so this budget stands at 88 kB until that gap closes. Raise a budget only knowingly.
+const BUDGETS = { activationGzip: 40 * KB, allGzip: 88 * KB };
 const LAZY_ELEMENTS = ['ecommerce-screen', 'ecommerce-payment-dialog', 'customer-identify-dialog', 'product-link-dialog', 'ropis-method-dialog', 'cancellation-guide-dialog'];
 
-/**
- * What activation loads: dist/index.js and every chunk it imports statically, transitively. Rollup
- * moves code shared with lazy chunks into chunks of its own, so index.js alone would undercount.
- */
-function activationFiles(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    // Static imports and re-exports only (`import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"`);
-    // `import("./x.js")` stays lazy.
-    for (const match of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
-      visit(join(dirname(file), match[1]));
-    }
-  };
-  visit(entry);
-  return [...seen];
-}
-
 const problems = [];
-const files = activationFiles('dist/index.js');
-const main = Buffer.concat(files.map((file) => readFileSync(file)));
-const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
-if (gzip > ACTIVATION_GZIP_BUDGET) {
-  problems.push(`what activation loads (${files.join(', ')}) is ${gzip} bytes gzip, over the budget of ${ACTIVATION_GZIP_BUDGET}`);
+const sizes = measureBundle('dist');
+const { activation, all } = sizes;
+if (activation.gzip > BUDGETS.activationGzip) {
+  problems.push(`what activation loads (${activation.files.join(', ')}) is ${activation.gzip} bytes gzip, over the budget of ${BUDGETS.activationGzip}`);
 }
-const text = main.toString('utf8');
+if (all.gzip > BUDGETS.allGzip) {
+  problems.push(`all chunks together are ${all.gzip} bytes gzip, over the budget of ${BUDGETS.allGzip}: ${sizes.chunks.map((c) => `${c.file} ${c.gzip}`).join(', ')}`);
+}
+const activationText = activation.files.map((file) => readFileSync(`dist/${file}`, 'utf8')).join('\n');
 for (const tag of LAZY_ELEMENTS) {
-  if (text.includes(`"${tag}"`) || text.includes(`'${tag}'`)) problems.push(`<${tag}> is loaded at activation instead of in a lazy chunk`);
+  if (activationText.includes(`"${tag}"`) || activationText.includes(`'${tag}'`)) problems.push(`<${tag}> is loaded at activation instead of in a lazy chunk`);
 }
 if (!existsSync('dist/plugin.json')) problems.push('dist/plugin.json is missing');
 const manifest = JSON.parse(readFileSync('plugin.json', 'utf8'));
 if (!existsSync(`dist/${manifest.main.replace(/^dist\//, '')}`)) problems.push(`the manifest's main (${manifest.main}) is not in dist/`);
-const chunks = readdirSync('dist/chunks').filter((f) => f.endsWith('.js'));
 
 if (problems.length) {
   console.error(`Bundle check failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`Bundle check: activation loads ${files.length} file(s), ${main.length} bytes (${gzip} gzip, budget ${ACTIVATION_GZIP_BUDGET}); ${chunks.length} chunks in all.`);
+console.log(
+  `Bundle check: activation loads ${activation.files.length} file(s), ${activation.raw} bytes (${activation.gzip} gzip, budget ${BUDGETS.activationGzip}); ` +
+    `${all.files.length} files in all, ${all.raw} bytes (${all.gzip} gzip, budget ${BUDGETS.allGzip}).`,
+);

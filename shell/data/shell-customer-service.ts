@@ -41,6 +41,26 @@ export class ShellCustomerService implements CustomerService {
     return (await this.db.getAllFromIndex('customers', 'byEmail', key)).map(fromStoredCustomer);
   }
 
+  /** All in one read transaction, every request queued at once: one round trip instead of one per id. */
+  async getMany(ids: readonly string[]): Promise<(Customer | undefined)[]> {
+    if (ids.length === 0) return [];
+    const store = this.db.transaction('customers').store;
+    const stored = await Promise.all(ids.map((id) => store.get(id)));
+    return stored.map((record) => record && fromStoredCustomer(record));
+  }
+
+  /** All in one read transaction, like {@link getMany}; an empty address finds nothing, as in findByEmail. */
+  async findByEmails(emails: readonly string[]): Promise<Customer[][]> {
+    if (emails.length === 0) return [];
+    const index = this.db.transaction('customers').store.index('byEmail');
+    return Promise.all(
+      emails.map(async (email) => {
+        const key = normalizeEmail(email);
+        return key ? (await index.getAll(key)).map(fromStoredCustomer) : [];
+      }),
+    );
+  }
+
   async search(query: CustomerQuery, limit = 50): Promise<Customer[]> {
     const email = query.email?.trim() ? normalizeEmail(query.email) : undefined;
     const postcode = query.postcode?.trim() ? normalizePostcode(query.postcode) : undefined;

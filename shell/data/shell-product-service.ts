@@ -31,6 +31,26 @@ export class ShellProductService implements ProductService {
     return (await this.db.getAllFromIndex('products', 'byGtin14', key)).map(fromStoredProduct);
   }
 
+  /** All in one read transaction, every request queued at once: one round trip instead of one per id. */
+  async getMany(ids: readonly string[]): Promise<(Product | undefined)[]> {
+    if (ids.length === 0) return [];
+    const store = this.db.transaction('products').store;
+    const stored = await Promise.all(ids.map((id) => store.get(id)));
+    return stored.map((record) => record && fromStoredProduct(record));
+  }
+
+  /** All in one read transaction, like {@link getMany}; a code that is no GTIN finds nothing, as in findByGtin. */
+  async findByGtins(gtins: readonly string[]): Promise<Product[][]> {
+    if (gtins.length === 0) return [];
+    const index = this.db.transaction('products').store.index('byGtin14');
+    return Promise.all(
+      gtins.map(async (gtin) => {
+        const key = toGtin14(gtin);
+        return key === undefined ? [] : (await index.getAll(key)).map(fromStoredProduct);
+      }),
+    );
+  }
+
   async findByVendorPartNumber(partNumber: string): Promise<Product[]> {
     const key = normalizeVendorPartNumber(partNumber);
     if (!key) return [];

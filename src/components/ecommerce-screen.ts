@@ -1,6 +1,7 @@
-import { localized, msg, str } from '@lit/localize';
+import { LOCALE_STATUS_EVENT, localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Observable } from 'rxjs';
 import type { LineMatchState } from '../services/import/line-match-state.js';
@@ -13,6 +14,7 @@ import {
   defaultListSettings,
   findByCode,
   orderListView,
+  prepareSearch,
   restoreListSettings,
   type OrderListSettings,
   type StatusFilter,
@@ -76,6 +78,15 @@ const ROW_HEIGHT = 40;
 const OVERSCAN = 8;
 
 /**
+ * Counts the language switches: a row's cells are re-rendered only when something they show changed,
+ * and their words (status, type) change with the language.
+ */
+let languageVersion = 0;
+window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
+  if (event.detail.status === 'ready') languageVersion++;
+});
+
+/**
  * The eCommerce-verkopen screen (DESIGN §8): a virtualised grid of orders with a status select per
  * row, staged changes applied by "Opslaan", a toolbar (repairs, e-mail, "Nu controleren"), search,
  * filters and a column chooser that persist, and the selected order's detail below. The host's
@@ -95,10 +106,23 @@ export class EcommerceScreen extends LitElement {
     input[type='search'] { min-width: 14rem; padding: 0.3rem; }
     .chooser { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid #d0d5dd; padding: 0.5rem; margin: 0 0 0.5rem; }
     .chooser[hidden] { display: none; }
-    .viewport { max-height: 60vh; overflow: auto; border: 1px solid #d0d5dd; position: relative; }
-    table { border-collapse: collapse; table-layout: fixed; width: max-content; min-width: 100%; }
-    th, td { text-align: left; padding: 0 0.6rem; border-bottom: 1px solid #d0d5dd; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    thead th { position: sticky; top: 0; background: #f2f4f7; font-weight: 600; height: 2.5rem; z-index: 1; }
+    /* Contained, so a change of rows lays out and paints only the grid, not the page around it; opaque and with a
+       stable gutter, so the scroller is composited and the scrollbar's arrival does not lay out the rows twice. */
+    .viewport { max-height: 60vh; overflow: auto; border: 1px solid #d0d5dd; position: relative; contain: content; scrollbar-gutter: stable; background: #fff; }
+    /*
+     * Laid out as blocks and grid rows of fixed height, not as a table: a table lays out (and measures the
+     * selects of) every row again when rows come and go; a grid row with fixed tracks is laid out on its own.
+     * The elements keep their table semantics through explicit roles. The columns' widths are set once on the
+     * table (--columns, see renderGrid); its width is their sum, at least the viewport's.
+     */
+    table { display: block; min-width: 100%; }
+    thead, tbody { display: block; }
+    thead { position: sticky; top: 0; z-index: 1; background: #f2f4f7; }
+    tr { display: grid; grid-template-columns: var(--columns); }
+    th, td { display: block; box-sizing: border-box; text-align: left; padding: 0 0.6rem; border-bottom: 1px solid #d0d5dd; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    thead th { font-weight: 600; height: 2.5rem; line-height: calc(2.5rem - 1px); }
+    tbody td { line-height: ${ROW_HEIGHT - 1}px; }
+    td select { vertical-align: middle; }
     th button { all: unset; cursor: pointer; font-weight: 600; }
     th button:focus-visible { outline: 2px solid #1570ef; }
     tbody tr.row { height: ${ROW_HEIGHT}px; cursor: default; }
@@ -152,7 +176,11 @@ export class EcommerceScreen extends LitElement {
   protected readonly ordersController = new ObservableController<readonly StoredOrder[]>(this, (orders) => {
     const unseen = orders.filter((order) => order.seenAt === undefined);
     if (unseen.length && this.isConnected) void this.markSeen?.(unseen);
+    this.stopPreparingSearch();
+    this.stopPreparingSearch = prepareSearch(orders);
   });
+  /** Stops folding the previous list's search texts ahead of time. */
+  protected stopPreparingSearch: () => void = () => undefined;
   protected readonly outboxController = new ObservableController<readonly OutboxMessage[]>(this);
   protected readonly ticksController = new ObservableController<number>(this);
 
@@ -219,7 +247,23 @@ export class EcommerceScreen extends LitElement {
   protected readonly resizeObserver = new ResizeObserver(() => this.measure());
   protected observedViewport: HTMLElement | null = null;
 
+  /** The list whose overscan rows are rendered; a new list (opened, typed, filtered) first shows only the rows in view. */
+  protected overscanFor: readonly StoredOrder[] | undefined;
+  protected overscanIdle = 0;
+
   protected override updated(): void {
+    // The rows beyond the viewport follow once the frame with the rows in view is out, while the page is idle.
+    if (this.view && this.view.orders !== this.overscanFor && !this.overscanIdle) {
+      const orders = this.view.orders;
+      this.overscanIdle = requestIdleCallback(
+        () => {
+          this.overscanIdle = 0;
+          this.overscanFor = orders;
+          this.requestUpdate();
+        },
+        { timeout: 100 },
+      );
+    }
     // The viewport comes and goes with the empty-list message: observe whichever is there.
     if (this.viewport === this.observedViewport) return;
     this.resizeObserver.disconnect();
@@ -231,6 +275,9 @@ export class EcommerceScreen extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopPreparingSearch();
+    cancelIdleCallback(this.overscanIdle);
+    this.overscanIdle = 0;
     this.resizeObserver.disconnect();
     this.observedViewport = null;
   }
@@ -240,27 +287,58 @@ export class EcommerceScreen extends LitElement {
     if (height && height !== this.viewportHeight) this.viewportHeight = height;
   }
 
+  /** The last column context, kept while its inputs are the same: rows compare it to know whether to re-render. */
+  protected contextMemo: { readonly key: readonly unknown[]; readonly context: ColumnContext } | undefined;
+
   protected get context(): ColumnContext {
-    const outbox = this.outboxByOrder;
-    return {
-      locale: this.locale,
-      deadline: (order) => this.deadline?.(order),
-      outbox: (order) => outbox.get(keyOf(order)) ?? [],
-    };
+    const key = [this.locale, this.outboxController.value, this.deadline];
+    if (!this.contextMemo || key.some((part, index) => part !== this.contextMemo!.key[index])) {
+      const outbox = this.outboxByOrder;
+      const deadline = this.deadline;
+      this.contextMemo = {
+        key,
+        context: {
+          locale: this.locale,
+          deadline: (order) => deadline?.(order),
+          outbox: (order) => outbox.get(keyOf(order)) ?? [],
+        },
+      };
+    }
+    return this.contextMemo.context;
   }
 
   protected get outboxByOrder(): Map<string, OutboxMessage[]> {
     return Map.groupBy(this.outboxController.value ?? [], (message) => `${message.source}:${message.orderId}`);
   }
 
+  protected shownColumnsMemo: { readonly ids: readonly string[]; readonly safe: readonly OrderColumn[]; readonly columns: OrderColumn[] } | undefined;
+
+  /** The columns shown, in order; the same array while the choice is the same, so rows need not re-render. */
   protected get shownColumns(): OrderColumn[] {
+    const memo = this.shownColumnsMemo;
+    // Compared by content: settings restored from the preferences are new arrays with the same ids.
+    if (memo && memo.safe === this.safeColumns && sameItems(memo.ids, this.settings.columns)) return memo.columns;
     const byId = new Map(this.safeColumns.map((column) => [column.id, column]));
-    return this.settings.columns.flatMap((id) => byId.get(id) ?? []);
+    const columns = this.settings.columns.flatMap((id) => byId.get(id) ?? []);
+    this.shownColumnsMemo = { ids: this.settings.columns, safe: this.safeColumns, columns };
+    return columns;
   }
 
   /** The filtered, sorted orders; recomputed only when the orders, settings, search or clock tick changed. */
   protected get visibleOrders(): StoredOrder[] {
-    const key = [this.ordersController.value, this.settings, this.search, this.locale, this.safeColumns, this.sortNeedsClock ? this.ticksController.value : 0];
+    // The settings by their parts: the same filters restored from the preferences do not filter again.
+    const { statusFilter, typeFilter, sort } = this.settings;
+    const key = [
+      this.ordersController.value,
+      statusFilter,
+      typeFilter,
+      sort.columnId,
+      sort.direction,
+      this.search,
+      this.locale,
+      this.safeColumns,
+      this.sortNeedsClock ? this.ticksController.value : 0,
+    ];
     if (!this.view || key.some((part, index) => part !== this.view!.key[index])) {
       this.view = { key, orders: orderListView(this.ordersController.value ?? [], this.settings, this.search, this.safeColumns, this.context) };
     }
@@ -272,8 +350,30 @@ export class EcommerceScreen extends LitElement {
     return this.settings.sort.columnId === 'deadline';
   }
 
+  protected selectedOrderMemo: { readonly orders: readonly StoredOrder[] | undefined; readonly key: string | undefined; readonly order: StoredOrder | undefined } | undefined;
+
+  /** Looked up once per list and selection, not on every render (a scroll frame renders too). */
   protected get selectedOrder(): StoredOrder | undefined {
-    return this.ordersController.value?.find((order) => keyOf(order) === this.selectedKey);
+    const orders = this.ordersController.value;
+    const key = this.selectedKey;
+    const memo = this.selectedOrderMemo;
+    if (memo && memo.orders === orders && memo.key === key) return memo.order;
+    const order = key === undefined ? undefined : orders?.find((candidate) => isKeyOf(candidate, key));
+    this.selectedOrderMemo = { orders, key, order };
+    return order;
+  }
+
+  protected selectedIndexMemo: { readonly orders: readonly StoredOrder[]; readonly key: string | undefined; readonly index: number } | undefined;
+
+  /** Where the selected order is in the visible list, -1 if not there; looked up once per list and selection. */
+  protected get selectedIndex(): number {
+    const orders = this.visibleOrders;
+    const key = this.selectedKey;
+    const memo = this.selectedIndexMemo;
+    if (memo?.orders === orders && memo.key === key) return memo.index;
+    const index = key === undefined ? -1 : orders.findIndex((order) => isKeyOf(order, key));
+    this.selectedIndexMemo = { orders, key, index };
+    return index;
   }
 
   protected updateSettings(change: Partial<OrderListSettings>): void {
@@ -347,7 +447,7 @@ export class EcommerceScreen extends LitElement {
   protected async revealSelected(): Promise<void> {
     // The list may have just changed (a filter lifted for a scanned order): scroll within the new one.
     await this.updateComplete;
-    this.revealRow(this.visibleOrders.findIndex((o) => keyOf(o) === this.selectedKey));
+    this.revealRow(this.selectedIndex);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('tbody tr[aria-selected="true"]')?.focus();
   }
@@ -483,7 +583,7 @@ export class EcommerceScreen extends LitElement {
         <button type="button" aria-disabled=${this.checking ? 'true' : 'false'} @click=${this.onCheckNow}>${msg('Nu controleren')}</button>
       </div>
       ${this.readOnlyReason ? html`<p class="read-only" id=${READ_ONLY_NOTE_ID}>${msg('Alleen lezen.')} ${this.readOnlyReason}</p>` : nothing}
-      ${this.renderSearch()}
+      ${guard([this.settings, this.search, this.chooserOpen, this.safeColumns, this.locale, languageVersion], () => this.renderSearch())}
       <p role="status">${this.announcement}</p>
       ${this.renderGrid()}
       <div class="footer">
@@ -565,18 +665,26 @@ export class EcommerceScreen extends LitElement {
     const orders = this.visibleOrders;
     const columns = this.shownColumns;
     const context = this.context;
-    const start = Math.max(0, Math.floor(this.scrollOffset / ROW_HEIGHT) - OVERSCAN);
-    const end = Math.min(orders.length, Math.ceil((this.scrollOffset + this.viewportHeight) / ROW_HEIGHT) + OVERSCAN);
-    const focusIndex = Math.max(0, orders.findIndex((order) => keyOf(order) === this.selectedKey));
+    const overscan = orders === this.overscanFor ? OVERSCAN : 0;
+    const start = Math.max(0, Math.floor(this.scrollOffset / ROW_HEIGHT) - overscan);
+    const end = Math.min(orders.length, Math.ceil((this.scrollOffset + this.viewportHeight) / ROW_HEIGHT) + overscan);
+    const focusIndex = Math.max(0, this.selectedIndex);
+    // What a row shows besides its order; a row whose inputs are all unchanged is skipped (guard) on a scroll or tick.
+    const tick = this.ticksController.value;
+    const readOnlyReason = this.readOnlyReason;
+    const widths = columns.map((column) => columnWidth(column.id));
+    // The last column takes what the viewport has to spare, as a table's columns would.
+    const tracks = widths.map((width, index) => (index === widths.length - 1 ? `minmax(${width}, 1fr)` : width));
+    const tableStyle = `--columns: ${tracks.join(' ')}; width: calc(${widths.join(' + ') || '0px'})`;
     return html`
       <div class="viewport" @scroll=${this.onScroll}>
-        <table role="grid" aria-label=${msg('eCommerce-bestellingen')} aria-rowcount=${orders.length + 1}>
-          <thead>
-            <tr aria-rowindex="1">
+        <table role="grid" aria-label=${msg('eCommerce-bestellingen')} aria-rowcount=${orders.length + 1} style=${tableStyle}>
+          <thead role="rowgroup">
+            <tr role="row" aria-rowindex="1">
               ${columns.map((column) => {
                 const sorted = this.settings.sort.columnId === column.id ? this.settings.sort.direction : undefined;
                 // The header is named by its title; its button says what it does, so it is not mistaken for the toolbar's "E-mail".
-                return html`<th scope="col" aria-label=${columnTitle(column, this.locale)} aria-sort=${sorted ?? 'none'} style=${`width: ${columnWidth(column.id)}`}>
+                return html`<th role="columnheader" scope="col" aria-label=${columnTitle(column, this.locale)} aria-sort=${sorted ?? 'none'}>
                   <button type="button" aria-label=${msg(str`Sorteren op ${columnTitle(column, this.locale)}`)} @click=${() => this.sortBy(column.id)}>
                     ${columnTitle(column, this.locale)}${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
                   </button>
@@ -584,13 +692,21 @@ export class EcommerceScreen extends LitElement {
               })}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${start > 0 ? html`<tr aria-hidden="true"><td class="spacer" colspan=${columns.length} style=${`height: ${start * ROW_HEIGHT}px`}></td></tr>` : nothing}
             ${repeat(
               orders.slice(start, end),
               keyOf,
               // Keyed: rows still in view keep their DOM while scrolling; only the new ones are built.
-              (order, offset) => this.renderRow(order, start + offset, columns, context, start + offset === focusIndex),
+              (order, offset) => {
+                const index = start + offset;
+                const focusable = index === focusIndex;
+                const selected = isKeyOf(order, this.selectedKey);
+                const staged = this.staged.get(keyOf(order));
+                return guard([order, index, focusable, selected, staged, columns, context, tick, readOnlyReason, languageVersion], () =>
+                  this.renderRow(order, index, columns, context, focusable),
+                );
+              },
             )}
             ${end < orders.length
               ? html`<tr aria-hidden="true"><td class="spacer" colspan=${columns.length} style=${`height: ${(orders.length - end) * ROW_HEIGHT}px`}></td></tr>`
@@ -607,6 +723,7 @@ export class EcommerceScreen extends LitElement {
     const selected = key === this.selectedKey;
     return html`
       <tr
+        role="row"
         class="row ${shipsElsewhere(order) ? 'elsewhere' : ''}"
         aria-rowindex=${index + 2}
         aria-selected=${selected ? 'true' : 'false'}
@@ -624,7 +741,7 @@ export class EcommerceScreen extends LitElement {
     const text = column.value(order, context);
     const level = column.id === 'deadline' ? context.deadline(order)?.level : undefined;
     const classes = [column.align === 'end' ? 'end' : '', level ? `deadline-${level}` : ''].join(' ');
-    return html`<td class=${classes} title=${text}>${text}</td>`;
+    return html`<td role="gridcell" class=${classes} title=${text}>${text}</td>`;
   }
 
   protected renderStatusCell(order: StoredOrder, selected: boolean) {
@@ -632,7 +749,7 @@ export class EcommerceScreen extends LitElement {
     const value: StatusAction | OrderStatus = staged?.action ?? order.status;
     const reasonId = `refused-${order.source}-${order.orderId}`;
     const describedBy = [this.readOnlyReason ? READ_ONLY_NOTE_ID : '', staged?.reason ? reasonId : ''].filter(Boolean).join(' ');
-    return html`<td class=${staged ? 'staged' : ''}>
+    return html`<td role="gridcell" class=${staged ? 'staged' : ''}>
       <select
         aria-label=${msg(str`Status ${order.orderId}`)}
         aria-describedby=${describedBy || nothing}
@@ -652,7 +769,23 @@ function keyOf(order: StoredOrder): string {
   return `${order.source}:${order.orderId}`;
 }
 
-/** Column widths: a fixed table layout keeps columns still while rows scroll in and out. */
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/** `keyOf(order) === key` without building the string: run over every order when the selection is looked up. */
+function isKeyOf(order: StoredOrder, key: string | undefined): boolean {
+  const { source, orderId } = order;
+  return (
+    key !== undefined &&
+    key.length === source.length + 1 + orderId.length &&
+    key.charCodeAt(source.length) === 58 /* ':' */ &&
+    key.startsWith(source) &&
+    key.endsWith(orderId)
+  );
+}
+
+/** Column widths: fixed, so columns stay still while rows scroll in and out, and no cell's text is measured. */
 function columnWidth(id: string): string {
   const widths: Record<string, string> = {
     orderId: '7.5rem',

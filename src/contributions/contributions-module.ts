@@ -1,7 +1,6 @@
 import { ContainerModule, type Newable } from 'inversify';
 import { bindContributionProvider } from '../common/contribution-provider.js';
 import { PluginLocalization } from '../localization/plugin-localization.js';
-import { BusinessCalendarSettings } from '../services/lifecycle/business-calendar-settings.js';
 import { CheckNowCommand } from './check-now-command.js';
 import { DeadlineWarnings } from './deadline-warnings.js';
 import { EcommercePaymentCommand } from './ecommerce-payment-command.js';
@@ -57,7 +56,5 @@ export const contributionsModule = new ContainerModule(({ bind }) => {
   // A built-in listener of the plugin's own lifecycle point, bound as another plugin's would be registered.
   contribute(LifecycleListener, ProviderCancellationNotice);
   bind(EcommerceScreenOpener).toSelf().inSingletonScope();
-  // Holds a settings subscription: undone when deactivate() unbinds the container.
-  bind(BusinessCalendarSettings).toSelf().inSingletonScope().onDeactivation((settings) => settings.dispose());
   bind(HostContributionRegistrar).toSelf().inSingletonScope();
 });

@@ -5,15 +5,19 @@ import { type Disposable, DisposableCollection } from '../common/disposable.js';
 import { Emitter } from '../common/event.js';
 import type { Clock, HostMessage } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
-import { BusinessCalendarSettings } from '../services/lifecycle/business-calendar-settings.js';
-import { acceptanceDeadline, businessTimeLeft } from '../services/lifecycle/business-hours.js';
-import { type DeadlineLevel, deadlineLevel, nextLevelChangeAt } from '../services/lifecycle/time-left.js';
+import type { BusinessCalendarSettings } from '../services/lifecycle/business-calendar-settings.js';
+import type * as DeadlineModule from '../services/lifecycle/deadline-module.js';
+import type { DeadlineLevel } from '../services/lifecycle/time-left.js';
 import { isAwaitingAnswer } from '../services/lifecycle/order-lifecycle.js';
 import type { StoredOrder } from '../services/store/order-model.js';
 import { OrderStore } from '../services/store/order-store.js';
 import { NotificationSourceIds } from './contribution-ids.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import type { NotificationSourceContribution } from './host-contribution-points.js';
+import { LazyModules } from './lazy-modules.js';
+import { PluginLog } from '../services/plugin-log.js';
+
+type DeadlineArithmetic = typeof DeadlineModule;
 
 interface Warning {
   readonly level: Exclude<DeadlineLevel, 'ok'>;
@@ -25,6 +29,8 @@ interface Warning {
  * deadline (1 hour and 30 minutes of business time left) and when it has passed: one message per
  * order at its current level. Instead of ticking, it sets one clock timer for the next moment any
  * order changes level, and plans again when the orders, the calendar settings or the clock change.
+ * The arithmetic and the settings are a chunk of their own, loaded in the background right after
+ * activation: activation does not wait for them.
  */
 @injectable()
 export class DeadlineWarnings implements NotificationSourceContribution, Disposable {
@@ -38,22 +44,24 @@ export class DeadlineWarnings implements NotificationSourceContribution, Disposa
   protected disposed = false;
   protected readonly subscription: Subscription;
   protected readonly toDispose = new DisposableCollection();
+  /** Set once the deadline module has loaded; from then on every update is synchronous. */
+  protected loaded: { readonly arithmetic: DeadlineArithmetic; readonly calendarSettings: BusinessCalendarSettings } | undefined;
+  protected loading: Promise<void> | undefined;
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
     @inject(EcommerceScreenOpener) protected readonly screen: EcommerceScreenOpener,
     @inject(HostTokens.clock) protected readonly clock: Clock,
-    @inject(BusinessCalendarSettings) protected readonly calendarSettings: BusinessCalendarSettings,
+    @inject(LazyModules) protected readonly modules: LazyModules,
+    @inject(PluginLog) protected readonly log: PluginLog,
   ) {
-    this.toDispose.push(
-      this.calendarSettings.onDidChange(() => this.update()),
-      // A moved clock (a test, "Klok verzetten", a correction) can skip or undo a crossing.
-      this.clock.onDidJump(() => this.update()),
-    );
+    // A moved clock (a test, "Klok verzetten", a correction) can skip or undo a crossing.
+    this.toDispose.push(this.clock.onDidJump(() => this.update()));
     this.subscription = this.store.orders$.subscribe((orders) => {
       this.waiting = orders.filter(isAwaitingAnswer);
       this.update();
     });
+    this.load();
   }
 
   getMessages(): readonly HostMessage[] {
@@ -64,13 +72,37 @@ export class DeadlineWarnings implements NotificationSourceContribution, Disposa
     void this.screen.open();
   }
 
+  /** Loads the arithmetic once, then updates. */
+  protected load(): void {
+    this.loading ??= this.modules
+      .deadlines()
+      .then(({ container, deadlines }) => {
+        if (this.disposed) return;
+        const calendarSettings = container.get(deadlines.BusinessCalendarSettings);
+        this.loaded = { arithmetic: deadlines, calendarSettings };
+        this.toDispose.push(calendarSettings.onDidChange(() => this.update()));
+        this.update();
+      })
+      .catch((error: unknown) => {
+        this.log.warn('The deadline warnings could not load; the next change of the orders tries again', error);
+        this.loading = undefined;
+      });
+  }
+
   /** Recomputes every waiting order's level, tells the pane when something changed, and sets the next timer. */
   protected update(): void {
     if (this.disposed) return;
+    if (!this.loaded) {
+      // Planned once the arithmetic is in; after a failed load, a change of the orders tries again.
+      this.load();
+      return;
+    }
     this.timer?.dispose();
     this.timer = undefined;
     const now = this.clock.now();
-    const { calendar, deadlineHours } = this.calendarSettings;
+    const { arithmetic, calendarSettings } = this.loaded;
+    const { acceptanceDeadline, businessTimeLeft, deadlineLevel, nextLevelChangeAt } = arithmetic;
+    const { calendar, deadlineHours } = calendarSettings;
     const next = new Map<string, Warning>();
     let wakeAt = Infinity;
     for (const order of this.waiting) {

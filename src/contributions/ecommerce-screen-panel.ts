@@ -14,7 +14,7 @@ export class EcommerceScreenPanel implements PanelContribution {
   constructor(@inject(LazyModules) protected readonly modules: LazyModules) {}
 
   async createElement(): Promise<HTMLElement> {
-    const container = await this.modules.use(async () => (await import('./screen-module.js')).screenModule);
+    const container = await this.modules.screen();
     const { EcommerceScreenFactory } = await import('./ecommerce-screen-factory.js');
     return container.get(EcommerceScreenFactory).create();
   }

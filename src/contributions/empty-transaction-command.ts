@@ -46,7 +46,7 @@ export class EmptyTransactionCommand implements CommandContribution {
   async execute({ transaction }: CommandContext): Promise<void> {
     const order = await this.transactionOrders.orderOf(transaction);
     if (!order || !transaction) return;
-    const container = await this.modules.use(async () => (await import('./screen-module.js')).screenModule);
+    const container = await this.modules.screen();
     const { CancellationGuide } = await import('./cancellation-guide.js');
     await container.get(CancellationGuide).show(order, transaction);
   }

@@ -1,14 +1,17 @@
 import { inject, injectable } from 'inversify';
 import { Disposable, DisposableCollection } from '../common/disposable.js';
-import { OrderImporter } from '../services/import/order-importer.js';
+import { Emitter, type Event } from '../common/event.js';
+import type { ImportProgress, OrderImporter } from '../services/import/order-importer.js';
 import { PluginLog } from '../services/plugin-log.js';
 import { OrderStore } from '../services/store/order-store.js';
 import { OrderSync } from '../services/sync/order-sync.js';
 import type { StartupContribution } from './host-contribution-points.js';
+import { LazyModules } from './lazy-modules.js';
 
 /**
  * Imports what the poller stored: whenever orders wait in "received", the tab that polls for the
- * till imports them, one run at a time (the host's idempotent creation guards the rest).
+ * till imports them, one run at a time (the host's idempotent creation guards the rest). The
+ * importer's code loads with the first orders to import.
  */
 @injectable()
 export class ImportRunner implements StartupContribution {
@@ -16,13 +19,28 @@ export class ImportRunner implements StartupContribution {
   protected running = false;
   protected again = false;
   protected stopped = false;
+  protected importer: OrderImporter | undefined;
+  protected readonly onDidProgressEmitter = new Emitter<ImportProgress | undefined>();
+  /** The importer's progress (done of total), `undefined` when a run ends. */
+  readonly onDidProgress: Event<ImportProgress | undefined> = this.onDidProgressEmitter.event;
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
     @inject(OrderSync) protected readonly sync: OrderSync,
-    @inject(OrderImporter) protected readonly importer: OrderImporter,
+    @inject(LazyModules) protected readonly modules: LazyModules,
     @inject(PluginLog) protected readonly log: PluginLog,
   ) {}
+
+  /** The importer, loaded once; its progress is passed on as ours. */
+  protected async loadImporter(): Promise<OrderImporter> {
+    if (!this.importer) {
+      const importer = await this.modules.importer();
+      if (this.importer) return this.importer;
+      importer.onDidProgress((progress) => this.onDidProgressEmitter.fire(progress));
+      this.importer = importer;
+    }
+    return this.importer;
+  }
 
   start(): Disposable {
     const subscription = this.store.orders$.subscribe(() => void this.run());
@@ -52,7 +70,7 @@ export class ImportRunner implements StartupContribution {
         if (this.stopped || !leader || !importsHere) return;
         // Through the status index: reading every order after each change would stall a busy till.
         const waiting = (await this.store.getOrdersByStatus('received')).filter((order) => order.order);
-        if (waiting.length) await this.importer.importOrders(waiting);
+        if (waiting.length) await (await this.loadImporter()).importOrders(waiting);
       } while (this.again);
     } catch (error) {
       // The orders stay "received": the next change or poll tries again, safely. A plugin switched

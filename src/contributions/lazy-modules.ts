@@ -1,4 +1,6 @@
 import type { Container, ContainerModule } from 'inversify';
+import type { OrderImporter } from '../services/import/order-importer.js';
+import type * as DeadlineModule from '../services/lifecycle/deadline-module.js';
 
 /**
  * Loads a feature's bindings into the plugin's container on first use, so the feature's code is a
@@ -16,5 +18,23 @@ export class LazyModules {
     if (!this.loaded.has(module)) this.loaded.set(module, Promise.resolve(this.container.load(module)));
     await this.loaded.get(module);
     return this.container;
+  }
+
+  /** The deadline arithmetic and the business calendar settings (module `deadline-module`). */
+  async deadlines(): Promise<{ readonly container: Container; readonly deadlines: typeof DeadlineModule }> {
+    const deadlines = await import('../services/lifecycle/deadline-module.js');
+    return { container: await this.use(() => Promise.resolve(deadlines.deadlineModule)), deadlines };
+  }
+
+  /** The importer (module `importer-module`). */
+  async importer(): Promise<OrderImporter> {
+    const { importerModule, OrderImporter } = await import('../services/import/importer-module.js');
+    return (await this.use(() => Promise.resolve(importerModule))).get(OrderImporter);
+  }
+
+  /** What only the screen needs (module `screen-module`), with the deadline and importer modules it builds on. */
+  async screen(): Promise<Container> {
+    await Promise.all([this.deadlines(), this.importer()]);
+    return this.use(async () => (await import('./screen-module.js')).screenModule);
   }
 }

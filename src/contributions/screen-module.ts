@@ -6,6 +6,7 @@ import { OrderColumn } from '../services/screen/order-column.js';
 import { builtInOrderColumns } from '../services/screen/order-columns.js';
 import { CancellationGuide } from './cancellation-guide.js';
 import { EcommerceScreenFactory } from './ecommerce-screen-factory.js';
+import { FinalizeQuestion } from './finalize-question.js';
 import { OrderMailer } from './order-mailer.js';
 import { OrderRepairDialogs } from './order-repair-dialogs.js';
 import { ScreenStatusChanges } from './screen-status-changes.js';
@@ -15,7 +16,7 @@ import { ScreenStatusChanges } from './screen-status-changes.js';
  * deadline column and the cancellation guide. Loaded through {@link LazyModules} when the screen first opens.
  */
 export const screenModule = new ContainerModule(({ bind }) => {
-  const services: readonly Newable<object>[] = [OrderRepair, OrderLifecycleService, OrderDeadlines, OrderRepairDialogs, OrderMailer, ScreenStatusChanges, EcommerceScreenFactory];
+  const services: readonly Newable<object>[] = [OrderRepair, OrderLifecycleService, OrderDeadlines, OrderRepairDialogs, OrderMailer, ScreenStatusChanges, EcommerceScreenFactory, FinalizeQuestion];
   for (const service of services) bind(service).toSelf().inSingletonScope();
   // The built-in columns are contributions of the OrderColumn point like any other plugin's.
   for (const column of builtInOrderColumns()) bind(OrderColumn).toConstantValue(column);

@@ -46,4 +46,14 @@ export interface CustomerService {
   create(draft: CustomerDraft): Promise<Customer>;
   /** Changes the allowed fields and returns the updated customer. */
   update(id: string, patch: CustomerPatch): Promise<Customer>;
+  /**
+   * Optional batch of {@link get}: the customers of `ids` in the same order (undefined where there
+   * is none), read together (the shell: in one read transaction). A plugin falls back to `get` per id.
+   */
+  getMany?(ids: readonly string[]): Promise<(Customer | undefined)[]>;
+  /**
+   * Optional batch of {@link findByEmail}: for each of `emails`, in the same order, what
+   * `findByEmail` would return, read together. A plugin falls back to `findByEmail` per address.
+   */
+  findByEmails?(emails: readonly string[]): Promise<Customer[][]>;
 }

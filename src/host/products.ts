@@ -31,4 +31,14 @@ export interface ProductService {
   search(text: string, limit?: number): Promise<Product[]>;
   /** Adds a product to the catalogue (e.g. from an order line staff could not link) and returns it with its new id. */
   create(draft: ProductDraft): Promise<Product>;
+  /**
+   * Optional batch of {@link get}: the products of `ids` in the same order (undefined where there is
+   * none), read together (the shell: in one read transaction). A plugin falls back to `get` per id.
+   */
+  getMany?(ids: readonly string[]): Promise<(Product | undefined)[]>;
+  /**
+   * Optional batch of {@link findByGtin}: for each of `gtins`, in the same order, what `findByGtin`
+   * would return, read together. A plugin falls back to `findByGtin` per code.
+   */
+  findByGtins?(gtins: readonly string[]): Promise<Product[][]>;
 }

@@ -51,9 +51,17 @@ export interface TransactionDraft {
  * `created`: made now, stock taken. `existing`: made before with the same lines, returned as it is.
  * `conflict`: made before with other lines; nothing applied.
  */
-export type CreateTransactionResult =
+export type CreateTransactionResult = (
   | { readonly status: 'created' | 'existing'; readonly transaction: Transaction }
-  | { readonly status: 'conflict'; readonly transaction: Transaction; readonly reason: string };
+  | { readonly status: 'conflict'; readonly transaction: Transaction; readonly reason: string }
+) & {
+  /**
+   * Optional: the stock of the draft's products (by product id) as the call's commit left them,
+   * after every draft of the batch, so a caller need not read them again. A host may leave it out;
+   * the caller then reads the products itself.
+   */
+  readonly stockAfter?: Readonly<Record<string, number>>;
+};
 
 /** What a save did: finalized, kept open, or left for staff to decide. */
 export type SaveOutcome = 'finalized' | 'kept-open' | 'saved';

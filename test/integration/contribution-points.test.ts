@@ -8,10 +8,9 @@ import type { EcommerceScreen } from '../../src/components/ecommerce-screen.js';
 import { ContributionTimeouts } from '../../src/common/contribution-registry.js';
 import type { Disposable } from '../../src/common/disposable.js';
 import { LifecycleNotifier } from '../../src/contributions/lifecycle-notifier.js';
-import { screenModule } from '../../src/contributions/screen-module.js';
 import { createPluginContainer } from '../../src/plugin-container.js';
 import { CustomerMatcherRegistry } from '../../src/services/import/customer-matcher-registry.js';
-import { OrderImporter } from '../../src/services/import/order-importer.js';
+import { LazyModules } from '../../src/contributions/lazy-modules.js';
 import { ProductMatcherRegistry } from '../../src/services/import/product-matcher-registry.js';
 import { LifecycleListenerRegistry } from '../../src/services/lifecycle/lifecycle-listener-registry.js';
 import { OrderLifecycleService } from '../../src/services/lifecycle/order-lifecycle-service.js';
@@ -65,8 +64,8 @@ describe("the plugin's own contribution points", function () {
 
   const reported = (text: string) => errors.some((args) => args.some((arg) => typeof arg === 'string' && arg.includes(text)));
 
-  it('registering and disposing leaves every registry as it was, and says so through onDidChange', () => {
-    container.load(screenModule);
+  it('registering and disposing leaves every registry as it was, and says so through onDidChange', async () => {
+    await container.get(LazyModules).screen();
     const cases: [{ getAll(): readonly { id: string }[]; register(x: never): Disposable; onDidChange(l: () => void): Disposable }, object][] = [
       [container.get<OrderSourceRegistry>(OrderSourceRegistry), source('webshop', [])],
       [container.get<ProductMatcherRegistry>(ProductMatcherRegistry), { id: 'mpn', order: 30, match: () => ({ kind: 'none' }) }],
@@ -123,7 +122,7 @@ describe("the plugin's own contribution points", function () {
     container.get<CustomerMatcherRegistry>(CustomerMatcherRegistry).register({ id: 'hangs', order: -1, match: never });
     const order = storedOrder({ status: 'received' });
     await store.putOrders([order]);
-    const summary = await container.get(OrderImporter).importOrders([order]);
+    const summary = await (await container.get(LazyModules).importer()).importOrders([order]);
     expect(summary).to.deep.equal({ imported: 1, failed: 0 });
     expect((await store.getOrder('locally', order.orderId))!.status).to.equal('new');
     expect(reported('Matcher "throws"')).to.equal(true);
@@ -131,7 +130,7 @@ describe("the plugin's own contribution points", function () {
   });
 
   it('lifecycle listeners hear of staff changes and imports; a throwing or hanging one never blocks the write or the others', async () => {
-    container.load(screenModule);
+    await container.get(LazyModules).screen();
     const notifier = container.get(LifecycleNotifier);
     const running = notifier.start();
     const heard: OrderStatusChangeEvent[] = [];
@@ -148,7 +147,7 @@ describe("the plugin's own contribution points", function () {
       await shell.data.customers.create(customerDraft({ email: 'sanne.devries@example.nl' }));
       const received = storedOrder({ status: 'received' });
       await store.putOrders([received]);
-      await container.get(OrderImporter).importOrders([received]);
+      await (await container.get(LazyModules).importer()).importOrders([received]);
       // Staff: new → in-progress, through the screen's lifecycle service.
       const imported = (await store.getOrder('locally', received.orderId))!;
       const started = performance.now();

@@ -6,7 +6,7 @@ import { type DisposableCollection } from '../../src/common/disposable.js';
 import { toGtin14 } from '../../src/common/gtin.js';
 import { createPluginContainer } from '../../src/plugin-container.js';
 import { lineIdentifier } from '../../src/services/import/built-in-matchers.js';
-import { OrderImporter } from '../../src/services/import/order-importer.js';
+import { LazyModules } from '../../src/contributions/lazy-modules.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
 import { OrderSync } from '../../src/services/sync/order-sync.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
@@ -76,7 +76,7 @@ describe('importing orders against the demo bike shop', function () {
     const failing = stored.order!.lines.find((line) => stored.problems!.some((p) => p.includes(line.description)))!;
     const [product] = await shell.data.products.search('Schwalbe', 1);
     await store.putProductLink({ source: 'locally', lineIdentifier: lineIdentifier(failing), productId: product!.id, linkedAt: 0, by: 'test' });
-    const [again] = await container.get(OrderImporter).importOrders([stored]).then(() => store.getAllOrders()).then((all) => all.filter((o) => o.orderId === placed.id));
+    const [again] = await (await container.get(LazyModules).importer()).importOrders([stored]).then(() => store.getAllOrders()).then((all) => all.filter((o) => o.orderId === placed.id));
     expect(again!.status).to.equal('new');
     const transaction = (await shell.data.transactions.getByExternalRef(`locally:${placed.id}`))!;
     expect(transaction.lines.map((l) => l.productId)).to.include(product!.id);
@@ -100,7 +100,7 @@ describe('importing orders against the demo bike shop', function () {
       },
     });
     await store.putOrders([order]);
-    await container.get(OrderImporter).importOrders([(await store.getOrder('locally', order.orderId))!]);
+    await (await container.get(LazyModules).importer()).importOrders([(await store.getOrder('locally', order.orderId))!]);
 
     const imported = (await store.getOrder('locally', order.orderId))!;
     expect(imported.status, JSON.stringify(imported.problems)).to.equal('new');
@@ -118,7 +118,7 @@ describe('importing orders against the demo bike shop', function () {
       order: { ...base.order!, customer: { ...base.order!.customer, email: customer!.email! }, totals: { totalCents: 8_500 } },
     });
     await store.putOrders([order]);
-    await container.get(OrderImporter).importOrders([(await store.getOrder('locally', order.orderId))!]);
+    await (await container.get(LazyModules).importer()).importOrders([(await store.getOrder('locally', order.orderId))!]);
 
     const imported = (await store.getOrder('locally', order.orderId))!;
     expect(imported.status, JSON.stringify(imported.problems)).to.equal('new');
@@ -153,7 +153,7 @@ describe('importing orders against the demo bike shop', function () {
       const first = await shell.data.transactions.createMany([{ externalRef: `locally:${placed.id}`, lines: draftLines }]);
       const stockAfterFirst = (await shell.data.products.get(draftLines[0]!.productId))!.stock;
 
-      await plugin.get(OrderImporter).importOrders([stored]);
+      await (await plugin.get(LazyModules).importer()).importOrders([stored]);
       const imported = (await quietStore.getOrder('locally', placed.id))!;
       expect(imported.status).to.equal('new');
       expect(imported.transactionId).to.equal(first[0]!.transaction.id);

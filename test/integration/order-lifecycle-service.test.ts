@@ -1,3 +1,4 @@
+import { LazyModules } from '../../src/contributions/lazy-modules.js';
 import { expect } from '@open-wc/testing';
 import type { Container } from 'inversify';
 import type { ShellHost } from '../../shell/host/shell-host.js';
@@ -7,7 +8,6 @@ import type { Transaction } from '../../src/host/transactions.js';
 import { OrderLifecycleService, type StagedChange } from '../../src/services/lifecycle/order-lifecycle-service.js';
 import type { OrderStatus, OrderType, StoredOrder } from '../../src/services/store/order-model.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
-import { screenModule } from '../../src/contributions/screen-module.js';
 import { createPluginContainer } from '../../src/plugin-container.js';
 import { customerDraft, productDraft } from '../shell/data/shell-data-fixture.js';
 import { fetchManifest, startShell, storedOrder } from '../helpers/plugin-fixture.js';
@@ -27,7 +27,7 @@ describe('OrderLifecycleService', function () {
     ({ shell, clock } = await startShell());
     container = createPluginContainer(shell.forPlugin(await fetchManifest()));
     // The lifecycle service belongs to the screen's module, loaded when the screen opens.
-    container.load(screenModule);
+    await container.get(LazyModules).screen();
     store = container.get(OrderStore);
     lifecycle = container.get(OrderLifecycleService);
     // storedOrder()'s line is this tyre (same EAN).

@@ -1,5 +1,5 @@
+import { LazyModules } from '../../src/contributions/lazy-modules.js';
 import { expect } from '@open-wc/testing';
-import { screenModule } from '../../src/contributions/screen-module.js';
 import { OrderRepair } from '../../src/services/import/order-repair.js';
 import type { StoredOrder } from '../../src/services/store/order-model.js';
 import { startImportFixture, type ImportFixture } from '../helpers/import-fixture.js';
@@ -21,7 +21,7 @@ describe('repairing orders the import could not finish', function () {
   beforeEach(async () => {
     fixture = await startImportFixture(kit, 'order-repair');
     // Repairs belong to the screen's module, loaded when the screen opens.
-    fixture.container.load(screenModule);
+    await fixture.container.get(LazyModules).screen();
     repair = fixture.container.get(OrderRepair);
   });
 

@@ -10,10 +10,9 @@ import {
 } from './built-in-matchers.js';
 import { CustomerMatcherRegistry } from './customer-matcher-registry.js';
 import { CustomerMatcher, ProductMatcher } from './matchers.js';
-import { OrderImporter } from './order-importer.js';
 import { ProductMatcherRegistry } from './product-matcher-registry.js';
 
-/** Import: the matchers (built-in ones bound like any other contribution) and the importer. */
+/** Import: the matchers (built-in ones bound like any other contribution); the importer itself is `importerModule`, loaded lazily. */
 export const importModule = new ContainerModule(({ bind }) => {
   bindContributionProvider(bind, ProductMatcher);
   bindContributionProvider(bind, CustomerMatcher);
@@ -28,5 +27,4 @@ export const importModule = new ContainerModule(({ bind }) => {
   contribute(CustomerMatcher, EmailCustomerMatcher);
   bindContributionRegistry(bind, ProductMatcherRegistry, ProductMatcher, 'product matcher');
   bindContributionRegistry(bind, CustomerMatcherRegistry, CustomerMatcher, 'customer matcher');
-  bind(OrderImporter).toSelf().inSingletonScope();
 });

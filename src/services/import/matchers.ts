@@ -24,6 +24,11 @@ export interface ProductMatcher {
   /** Lower runs first. */
   readonly order: number;
   match(line: ProviderOrderLine, source: string): MatchResult<Product> | Promise<MatchResult<Product>>;
+  /**
+   * Optional: what `match` says for each of `lines`, in the same order, found together (the import
+   * asks once per chunk of orders, so a matcher that looks things up can do so in one go).
+   */
+  matchMany?(lines: readonly ProviderOrderLine[], source: string): Promise<readonly MatchResult<Product>[]>;
 }
 
 /** Finds the host customer of an order: the remembered link (0) and the e-mail address (10) are built in. */
@@ -32,6 +37,8 @@ export interface CustomerMatcher {
   readonly id: string;
   readonly order: number;
   match(customer: ProviderCustomer, source: string): MatchResult<Customer> | Promise<MatchResult<Customer>>;
+  /** Optional: what `match` says for each of `customers`, in the same order, found together. */
+  matchMany?(customers: readonly ProviderCustomer[], source: string): Promise<readonly MatchResult<Customer>[]>;
 }
 
 /** The outcome of all matchers together: the first exact match wins; else the first ambiguity, else nothing. */
@@ -64,6 +71,62 @@ export async function resolveMatch<T, I>(
     if (result.kind === 'ambiguous' && !ambiguous) ambiguous = result;
   }
   return ambiguous ?? { kind: 'not-found' };
+}
+
+/** A matcher as {@link resolveMatches} asks it: one input at a time, or optionally many together. */
+export interface BatchMatcher<T, I> {
+  readonly id: string;
+  readonly order: number;
+  match(input: I, source: string): MatchResult<T> | Promise<MatchResult<T>>;
+  matchMany?(inputs: readonly I[], source: string): Promise<readonly MatchResult<T>[]>;
+}
+
+/**
+ * {@link resolveMatch} for many inputs at once, with the same outcome for each: the matchers are
+ * asked in their order, each only about the inputs still without an exact match, through its
+ * `matchMany` when it has one (one call, e.g. one host look-up, for all) and else per input. A
+ * `matchMany` that throws, hangs or answers for another number of inputs is reported and skipped
+ * for all of them, as a `match` that fails is for its one input.
+ */
+export async function resolveMatches<T, I>(
+  matchers: readonly BatchMatcher<T, I>[],
+  inputs: readonly I[],
+  source: string,
+  report: (matcherId: string, error: unknown) => void,
+  timeoutMs = 5_000,
+): Promise<Resolution<T>[]> {
+  const resolutions: (Resolution<T> | undefined)[] = inputs.map(() => undefined);
+  const ambiguous: (Resolution<T> | undefined)[] = inputs.map(() => undefined);
+  for (const matcher of [...matchers].sort((a, b) => a.order - b.order)) {
+    const open = inputs.flatMap((input, index) => (resolutions[index] ? [] : [{ input, index }]));
+    if (open.length === 0) break;
+    let results: readonly (MatchResult<T> | undefined)[];
+    if (matcher.matchMany) {
+      const many = matcher.matchMany.bind(matcher);
+      try {
+        results = await withTimeout(() => many(open.map((item) => item.input), source), timeoutMs);
+        if (results.length !== open.length) throw new Error(`answered for ${results.length} of ${open.length}`);
+      } catch (error) {
+        report(matcher.id, error);
+        continue;
+      }
+    } else {
+      results = await Promise.all(
+        open.map(({ input }) =>
+          withTimeout(() => matcher.match(input, source), timeoutMs).catch((error: unknown) => {
+            report(matcher.id, error);
+            return undefined;
+          }),
+        ),
+      );
+    }
+    open.forEach(({ index }, i) => {
+      const result = results[i];
+      if (result?.kind === 'matched') resolutions[index] = result;
+      else if (result?.kind === 'ambiguous' && !ambiguous[index]) ambiguous[index] = result;
+    });
+  }
+  return resolutions.map((resolution, index) => resolution ?? ambiguous[index] ?? { kind: 'not-found' });
 }
 
 /** One host result as a match result: exactly one is a match, several are ambiguous. */

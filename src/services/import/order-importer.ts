@@ -4,6 +4,7 @@ import { ContributionTimeouts } from '../../common/contribution-registry.js';
 import { Emitter, type Event } from '../../common/event.js';
 import type {
   Clock,
+  CreateTransactionResult,
   Customer,
   CustomerPatch,
   CustomerService,
@@ -19,7 +20,8 @@ import { externalRef, type OrderStatus, type ProviderOrder, type StoredOrder } f
 import { OrderStore, type ImportedOrder } from '../store/order-store.js';
 import type { CustomerMatchState, LineMatchState } from './line-match-state.js';
 import { CustomerMatcherRegistry } from './customer-matcher-registry.js';
-import { resolveMatch } from './matchers.js';
+import { resolveMatches } from './matchers.js';
+import { getProducts } from './built-in-matchers.js';
 import { ProductMatcherRegistry } from './product-matcher-registry.js';
 
 /** Orders per host commit: one poll's orders go through in a few commits, with progress between. */
@@ -72,80 +74,127 @@ export class OrderImporter {
     @inject(ContributionTimeouts) protected readonly timeouts: ContributionTimeouts,
   ) {}
 
-  /** Imports the given orders (those in an importable status with a valid payload), chunk by chunk. */
+  /**
+   * Imports the given orders (those in an importable status with a valid payload), chunk by chunk.
+   * A chunk's plugin commit (its statuses) runs while the next chunk is matched and made in the
+   * host, so the two databases' disk flushes overlap instead of adding up. The plugin commits stay
+   * in chunk order, one at a time, and each follows its own chunk's host commit: an order is never
+   * "new" without its transaction, and after a crash every order of a made but unrecorded chunk is
+   * still waiting, and is completed by the next run.
+   */
   async importOrders(orders: readonly StoredOrder[], by = 'Import'): Promise<ImportSummary> {
     const todo = orders.filter((order) => order.order && IMPORTABLE.includes(order.status));
     let imported = 0;
     let failed = 0;
+    const count = (written: readonly StoredOrder[]) => {
+      imported += written.filter((o) => o.status === 'new').length;
+      failed += written.filter((o) => o.status !== 'new').length;
+    };
+    let recording: Promise<void> = Promise.resolve();
     try {
       for (let start = 0; start < todo.length; start += CHUNK) {
         this.onDidProgressEmitter.fire({ done: start, total: todo.length });
-        const written = await this.importChunk(todo.slice(start, start + CHUNK), by);
-        imported += written.filter((o) => o.status === 'new').length;
-        failed += written.filter((o) => o.status !== 'new').length;
+        const outcomes = await this.importChunk(todo.slice(start, start + CHUNK));
+        await recording;
+        recording = this.store.recordImport(outcomes, this.clock.now(), by).then(count);
       }
+      await recording;
+    } catch (error) {
+      // Whatever failed first is reported; a commit still running is waited for, not left behind.
+      await recording.catch(() => undefined);
+      throw error;
     } finally {
       this.onDidProgressEmitter.fire(undefined);
     }
     return { imported, failed };
   }
 
-  protected async importChunk(orders: readonly StoredOrder[], by: string): Promise<StoredOrder[]> {
-    const plans = await Promise.all(orders.map((order) => this.plan(order)));
+  /**
+   * One chunk up to its host commit: every customer and line of it matched together (a few host
+   * reads for the chunk, not four per order), the transactions made in one host commit, and what
+   * each order becomes, for the plugin's commit.
+   */
+  protected async importChunk(orders: readonly StoredOrder[]): Promise<ImportedOrder[]> {
+    const plans = await this.planMany(orders);
     const ready = plans.filter((plan) => plan.status === 'new');
     for (const plan of ready) await this.updateCustomer(plan);
 
     const results = ready.length ? await this.transactions.createMany(ready.map((plan) => this.draft(plan))) : [];
-    const outcomes: ImportedOrder[] = [];
-    for (const plan of plans) {
-      const at = ready.indexOf(plan);
-      const result = at >= 0 ? results[at] : undefined;
+    const resultOf = new Map(ready.map((plan, at) => [plan, results[at]]));
+    const stockAfter = await this.stockAfter(ready.filter((plan) => resultOf.get(plan)?.transaction), resultOf);
+    return plans.map((plan) => {
+      const result = resultOf.get(plan);
       const transaction = result?.transaction;
-      outcomes.push({
+      return {
         source: plan.order.source,
         orderId: plan.order.orderId,
         expectedRevision: plan.order.revision,
         to: plan.status,
         problems: plan.problems,
-        warnings: transaction ? [...totalMismatch(plan.order.order!), ...(await this.shortages(plan))] : [],
+        warnings: transaction ? [...totalMismatch(plan.order.order!), ...this.shortages(plan, stockAfter)] : [],
         ...(transaction ? { transactionId: transaction.id, barcode: transaction.barcode } : {}),
         ...(result?.status === 'conflict' ? { conflict: result.reason } : {}),
         changedMeanwhile: msg('De bestelling veranderde tijdens het importeren (bijv. geannuleerd); haal de artikelen uit de transactie.'),
-      });
-    }
-    return this.store.recordImport(outcomes, this.clock.now(), by);
+      };
+    });
   }
 
   /** How the order's customer and every line stand against the host's files now (for the repair dialogs too). */
   async match(order: StoredOrder): Promise<{ customer: CustomerMatchState; lines: LineMatchState[] }> {
-    const provider = order.order;
-    if (!provider) throw new TypeError(`Order ${order.orderId} has no readable payload to match`);
-    const report = (matcher: string, error: unknown) => this.log.error(`Matcher "${matcher}" failed on ${order.orderId}; skipped`, error);
-    const [customer, lines] = await Promise.all([
-      resolveMatch(this.customerMatchers.getAll(), provider.customer, order.source, report, this.timeouts.matcherMs),
-      Promise.all(provider.lines.map((line) => resolveMatch(this.productMatchers.getAll(), line, order.source, report, this.timeouts.matcherMs))),
-    ]);
-    return {
-      customer: customer.kind === 'matched' ? { kind: 'matched', customer: customer.match, by: customer.by } : customer,
-      lines: lines.map((resolution, index): LineMatchState => {
-        const line = provider.lines[index]!;
-        if (resolution.kind === 'matched') return { index, line, kind: 'matched', product: resolution.match, by: resolution.by };
-        if (resolution.kind === 'ambiguous') return { index, line, kind: 'ambiguous', candidates: resolution.candidates, by: resolution.by };
-        return { index, line, kind: 'not-found' };
-      }),
-    };
+    if (!order.order) throw new TypeError(`Order ${order.orderId} has no readable payload to match`);
+    const [matched] = await this.matchMany([order]);
+    return matched!;
   }
 
-  /** Matches the customer (first) and every line; the reasons are worded for staff. */
-  protected async plan(order: StoredOrder): Promise<ImportPlan> {
-    const { customer, lines } = await this.match(order);
-    const problems: string[] = [];
-    if (customer.kind !== 'matched') problems.push(customerProblem(order.order!.customer.email, customer));
-    for (const state of lines) if (state.kind !== 'matched') problems.push(lineProblem(state));
-    const products = lines.flatMap((state) => (state.kind === 'matched' ? [state.product] : []));
-    const status: OrderStatus =
-      customer.kind !== 'matched' ? 'customer-id-required' : products.length < lines.length ? 'product-link-failed' : 'new';
-    return customer.kind === 'matched' ? { order, status, problems, customer: customer.customer, products } : { order, status, problems };
+  /**
+   * {@link match} for many orders (all with a payload) at once: each matcher is asked about the
+   * customers, and about the lines, of all of them together, per source.
+   */
+  protected async matchMany(orders: readonly StoredOrder[]): Promise<{ customer: CustomerMatchState; lines: LineMatchState[] }[]> {
+    const matched = new Map<StoredOrder, { customer: CustomerMatchState; lines: LineMatchState[] }>();
+    const bySource = new Map<string, StoredOrder[]>();
+    for (const order of orders) bySource.set(order.source, [...(bySource.get(order.source) ?? []), order]);
+    await Promise.all(
+      [...bySource].map(async ([source, group]) => {
+        // A failing matcher is reported once for the chunk; the orders it was asked about are named.
+        const report = (matcher: string, error: unknown) =>
+          this.log.error(`Matcher "${matcher}" failed on ${group.map((order) => order.orderId).join(', ')}; skipped`, error);
+        const lines = group.flatMap((order) => order.order!.lines);
+        const [customers, lineResolutions] = await Promise.all([
+          resolveMatches(this.customerMatchers.getAll(), group.map((order) => order.order!.customer), source, report, this.timeouts.matcherMs),
+          resolveMatches(this.productMatchers.getAll(), lines, source, report, this.timeouts.matcherMs),
+        ]);
+        let next = 0;
+        group.forEach((order, n) => {
+          const customer = customers[n]!;
+          matched.set(order, {
+            customer: customer.kind === 'matched' ? { kind: 'matched', customer: customer.match, by: customer.by } : customer,
+            lines: order.order!.lines.map((line, index): LineMatchState => {
+              const resolution = lineResolutions[next++]!;
+              if (resolution.kind === 'matched') return { index, line, kind: 'matched', product: resolution.match, by: resolution.by };
+              if (resolution.kind === 'ambiguous') return { index, line, kind: 'ambiguous', candidates: resolution.candidates, by: resolution.by };
+              return { index, line, kind: 'not-found' };
+            }),
+          });
+        });
+      }),
+    );
+    return orders.map((order) => matched.get(order)!);
+  }
+
+  /** Matches the customer and every line of each order; the reasons are worded for staff. */
+  protected async planMany(orders: readonly StoredOrder[]): Promise<ImportPlan[]> {
+    const matched = await this.matchMany(orders);
+    return orders.map((order, n) => {
+      const { customer, lines } = matched[n]!;
+      const problems: string[] = [];
+      if (customer.kind !== 'matched') problems.push(customerProblem(order.order!.customer.email, customer));
+      for (const state of lines) if (state.kind !== 'matched') problems.push(lineProblem(state));
+      const products = lines.flatMap((state) => (state.kind === 'matched' ? [state.product] : []));
+      const status: OrderStatus =
+        customer.kind !== 'matched' ? 'customer-id-required' : products.length < lines.length ? 'product-link-failed' : 'new';
+      return customer.kind === 'matched' ? { order, status, problems, customer: customer.customer, products } : { order, status, problems };
+    });
   }
 
   /** On a match only the shipping address may change, and the e-mail opt-in is ticked, never unticked. */
@@ -176,8 +225,23 @@ export class OrderImporter {
     };
   }
 
+  /**
+   * The stock of every product of these orders after their transactions took it: as the host's
+   * commit reported it, else read once for the chunk (not once per line).
+   */
+  protected async stockAfter(
+    plans: readonly ImportPlan[],
+    resultOf: ReadonlyMap<ImportPlan, CreateTransactionResult | undefined>,
+  ): Promise<ReadonlyMap<string, number>> {
+    const stock = new Map<string, number>();
+    for (const plan of plans) for (const [id, left] of Object.entries(resultOf.get(plan)?.stockAfter ?? {})) stock.set(id, left);
+    const unknown = [...new Set(plans.flatMap((plan) => plan.products!.map((product) => product.id)))].filter((id) => !stock.has(id));
+    for (const product of await getProducts(unknown, this.products)) if (product) stock.set(product.id, product.stock);
+    return stock;
+  }
+
   /** Products ordered beyond the stock there was: warnings to call the customer early; they do not block. */
-  protected async shortages({ order, products }: ImportPlan): Promise<string[]> {
+  protected shortages({ order, products }: ImportPlan, stockAfter: ReadonlyMap<string, number>): string[] {
     // Two lines of one product draw on one stock: count them together, once.
     const ordered = new Map<string, { description: string; quantity: number }>();
     for (const [index, line] of order.order!.lines.entries()) {
@@ -188,15 +252,14 @@ export class OrderImporter {
     const warnings: string[] = [];
     for (const [id, { description, quantity }] of ordered) {
       // Stock is read after the transaction took it: below zero means there was not enough.
-      const product = await this.products.get(id);
-      if (product && product.stock < 0) {
-        const short = Math.min(quantity, -product.stock);
+      const stock = stockAfter.get(id);
+      if (stock !== undefined && stock < 0) {
+        const short = Math.min(quantity, -stock);
         warnings.push(msg(str`Tekort: ${description}: ${short} van ${quantity} niet op voorraad`));
       }
     }
     return warnings;
   }
-
 }
 
 function customerProblem(email: string, state: Exclude<CustomerMatchState, { kind: 'matched' }>): string {

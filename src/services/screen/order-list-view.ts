@@ -62,6 +62,8 @@ export function restoreListSettings(stored: unknown, columns: readonly OrderColu
 
 /** Folds case and accents, so "muller" finds "Müller". */
 export function foldForSearch(text: string): string {
+  // Printable ASCII (most ids, names and e-mail addresses) has no accents to fold: lower case is enough, and much cheaper.
+  if (!/[^ -~]/.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
@@ -77,6 +79,24 @@ function searchText(order: StoredOrder): string {
     searchTexts.set(order, text);
   }
   return text;
+}
+
+/**
+ * Folds the search texts of `orders` ahead of the first search, a slice at a time while the page is
+ * idle, so the first keystroke does not pay for all of them. Returns a function that stops it.
+ */
+export function prepareSearch(orders: readonly StoredOrder[]): () => void {
+  let next = 0;
+  let handle = 0;
+  const work = (deadline: IdleDeadline) => {
+    while (next < orders.length && deadline.timeRemaining() > 1) {
+      const end = Math.min(orders.length, next + 500);
+      for (; next < end; next++) searchText(orders[next]!);
+    }
+    if (next < orders.length) handle = requestIdleCallback(work);
+  };
+  handle = requestIdleCallback(work);
+  return () => cancelIdleCallback(handle);
 }
 
 /**
@@ -104,13 +124,25 @@ export function orderListView(
   // Keys computed once per order, not once per comparison.
   const keyed = shown.map((order) => ({ order, key: keyOf(order) }));
   const sign = settings.sort.direction === 'ascending' ? 1 : -1;
-  const collator = new Intl.Collator(context.locale, { numeric: true, sensitivity: 'base' });
+  let collator: Intl.Collator | undefined;
   keyed.sort((a, b) => {
     const byKey =
-      typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : collator.compare(String(a.key), String(b.key));
+      typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : (collator ??= collatorFor(context.locale)).compare(String(a.key), String(b.key));
     return byKey !== 0 ? sign * byKey : b.order.placedAt - a.order.placedAt;
   });
   return keyed.map(({ order }) => order);
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** One collator per locale: making one costs more than sorting by numbers (the default sort, by date). */
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+    collators.set(locale, collator);
+  }
+  return collator;
 }
 
 /**

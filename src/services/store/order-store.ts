@@ -320,8 +320,14 @@ export class OrderStore implements Disposable {
       const orders = tx.objectStore('orders');
       const result: StoredOrder[] = [];
       statusChanges.length = 0;
+      // Every order of the chunk is asked for at once (one round trip, not one per order); `latest`
+      // then holds each as this transaction leaves it, so an order given twice sees its first outcome.
+      const keyOf = (outcome: ImportedOrder) => JSON.stringify([outcome.source, outcome.orderId]);
+      const distinct = [...new Map(outcomes.map((outcome) => [keyOf(outcome), outcome])).entries()];
+      const stored = await Promise.all(distinct.map(([, outcome]) => track(orders.get([outcome.source, outcome.orderId]))));
+      const latest = new Map<string, StoredOrder | undefined>(distinct.map(([key], i) => [key, stored[i]]));
       for (const outcome of outcomes) {
-        const current = await track(orders.get([outcome.source, outcome.orderId]));
+        const current = latest.get(keyOf(outcome));
         if (!current) continue;
         if (current.revision !== outcome.expectedRevision) {
           // Changed meanwhile (cancelled by the customer during the import): its status stands, but a
@@ -335,6 +341,7 @@ export class OrderStore implements Disposable {
               revision: current.revision + 1,
               updatedAt: at,
             };
+            latest.set(keyOf(outcome), next);
             void track(orders.put(next));
             result.push(next);
           }
@@ -350,6 +357,7 @@ export class OrderStore implements Disposable {
           revision: current.revision + 1,
           updatedAt: at,
         };
+        latest.set(keyOf(outcome), next);
         void track(orders.put(next));
         if (current.status !== outcome.to) statusChanges.push({ order: next, from: current.status, to: outcome.to, origin: 'import' });
         if (current.status !== outcome.to || outcome.conflict) {
@@ -495,12 +503,22 @@ export class OrderStore implements Disposable {
     return (await this.db()).get('customerLinks', [source, providerCustomerId]);
   }
 
+  /** {@link getCustomerLink} for many provider customers, in one read transaction; same order as `providerCustomerIds`. */
+  async getCustomerLinks(source: string, providerCustomerIds: readonly string[]): Promise<(CustomerLink | undefined)[]> {
+    return this.getLinks('customerLinks', source, providerCustomerIds, (link) => link.providerCustomerId);
+  }
+
   async putCustomerLink(link: CustomerLink): Promise<void> {
     await this.write(['customerLinks'], async (tx) => tx.objectStore('customerLinks').put(link));
   }
 
   async getProductLink(source: string, lineIdentifier: string): Promise<ProductLink | undefined> {
     return (await this.db()).get('productLinks', [source, lineIdentifier]);
+  }
+
+  /** {@link getProductLink} for many lines, in one read transaction; same order as `lineIdentifiers`. */
+  async getProductLinks(source: string, lineIdentifiers: readonly string[]): Promise<(ProductLink | undefined)[]> {
+    return this.getLinks('productLinks', source, lineIdentifiers, (link) => link.lineIdentifier);
   }
 
   async putProductLink(link: ProductLink): Promise<void> {
@@ -523,6 +541,30 @@ export class OrderStore implements Disposable {
   async setPreference(key: string, value: unknown): Promise<void> {
     // A lost preference is cheap to set again: no need to wait for the disk.
     await this.write(['preferences'], async (tx) => tx.objectStore('preferences').put({ key, value }), 'relaxed');
+  }
+
+  /**
+   * Links of one source by their second key part, in the order asked, in one read transaction. Staff
+   * make links by hand, so a source has few: when it has no more than are asked for, they are read
+   * in one go (two requests in all, none when there are no links) rather than one request each.
+   */
+  protected async getLinks<Name extends 'customerLinks' | 'productLinks'>(
+    storeName: Name,
+    source: string,
+    ids: readonly string[],
+    idOf: (link: LocallyDB[Name]['value']) => string,
+  ): Promise<(LocallyDB[Name]['value'] | undefined)[]> {
+    if (ids.length === 0) return [];
+    const store = (await this.db()).transaction(storeName).store;
+    // Every [source, id] key lies in this range: arrays sort after strings.
+    const ofSource = IDBKeyRange.bound([source], [source, []]);
+    const count = await store.count(ofSource);
+    if (count === 0) return ids.map(() => undefined);
+    if (count <= ids.length) {
+      const links = new Map((await store.getAll(ofSource)).map((link) => [idOf(link), link]));
+      return ids.map((id) => links.get(id));
+    }
+    return Promise.all(ids.map((id) => store.get([source, id])));
   }
 
   // ---- lifecycle ----

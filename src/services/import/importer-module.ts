@@ -1,0 +1,13 @@
+import { ContainerModule } from 'inversify';
+import { OrderImporter } from './order-importer.js';
+
+export { OrderImporter } from './order-importer.js';
+
+/**
+ * The importer: a chunk of its own, loaded when the first orders wait to be imported (or a repair
+ * needs it), not at activation. The matchers and their registries stay in `importModule`: other
+ * plugins register into them from the start.
+ */
+export const importerModule = new ContainerModule(({ bind }) => {
+  bind(OrderImporter).toSelf().inSingletonScope();
+});
