@@ -70,7 +70,11 @@ export class ImportRunner implements StartupContribution {
         if (this.stopped || !leader || !importsHere) return;
         // Through the status index: reading every order after each change would stall a busy till.
         const waiting = (await this.store.getOrdersByStatus('received')).filter((order) => order.order);
-        if (waiting.length) await (await this.loadImporter()).importOrders(waiting);
+        if (!waiting.length) continue;
+        const importer = await this.loadImporter();
+        // Switched off while the importer's code loaded: nothing of this run has started.
+        if (this.stopped) return;
+        await importer.importOrders(waiting);
       } while (this.again);
     } catch (error) {
       // The orders stay "received": the next change or poll tries again, safely. A plugin switched

@@ -15,8 +15,14 @@ export class LazyModules {
   /** Loads the module once (later calls share the first load) and returns the container to get from. */
   async use(load: () => Promise<ContainerModule>): Promise<Container> {
     const module = await load();
-    if (!this.loaded.has(module)) this.loaded.set(module, Promise.resolve(this.container.load(module)));
-    await this.loaded.get(module);
+    let loading = this.loaded.get(module);
+    if (!loading) {
+      loading = Promise.resolve(this.container.load(module));
+      this.loaded.set(module, loading);
+      // A failed load is not remembered: the next use tries again.
+      loading.catch(() => this.loaded.delete(module));
+    }
+    await loading;
     return this.container;
   }
 

@@ -13,12 +13,13 @@ const loadEnglish = (): Promise<TranslationModule> => import('../generated/local
  * Shows the plugin in the host's language (Dutch, the source, or English), switching live, and keeps
  * money and dates in the host's locale.
  *
- * @lit/localize (runtime mode) is configured once per copy of the module. In development and tests
- * the shell and the plugin load ONE copy, which the shell configures: the plugin hands its English
- * templates to the host (`LocaleService.registerTranslations`) and the host merges them into its
- * configuration. The shipped build bundles the plugin's own copy, which nobody else configures: the
- * plugin configures it and follows `onDidChange` with `setLocale`. Which case applies is found by
- * trying to configure (plugin-copy.ts, loaded lazily).
+ * @lit/localize (runtime mode) is configured once per copy of the module. The shell and the plugin
+ * share ONE copy (a shared module of the host, in the shipped build too), which the shell configures
+ * as it starts: the plugin hands its English templates to the host
+ * (`LocaleService.registerTranslations`) and the host merges them into its configuration. A build
+ * that bundles its own copy, which nobody else configures, configures it itself and follows
+ * `onDidChange` with `setLocale`. Which case applies is found by trying to configure (plugin-copy.ts,
+ * loaded lazily); a host must therefore configure its copy before it activates plugins.
  */
 @injectable()
 export class PluginLocalization implements StartupContribution {

@@ -36,14 +36,20 @@ describe('resolving many matches at once', () => {
     expect(b).to.deep.equal({ kind: 'ambiguous', candidates: ['P1', 'P2'], by: 'EAN' });
   });
 
-  it('reports and skips a batch that throws, hangs or answers for another number of inputs', async () => {
+  it('reports a batch that throws, hangs or answers for another number of inputs, and asks that matcher one by one', async () => {
     const reported: string[] = [];
-    const broken: BatchMatcher<string, string> = { id: 'broken', order: 0, match: () => ({ kind: 'none' }), matchMany: () => Promise.reject(new Error('down')) };
+    const broken: BatchMatcher<string, string> = {
+      id: 'broken',
+      order: 0,
+      match: (input) => (input === 'x' ? { kind: 'matched', match: 'B-x', by: 'broken' } : { kind: 'none' }),
+      matchMany: () => Promise.reject(new Error('down')),
+    };
     const slow: BatchMatcher<string, string> = { id: 'slow', order: 1, match: () => ({ kind: 'none' }), matchMany: () => new Promise(() => undefined) };
     const short: BatchMatcher<string, string> = { id: 'short', order: 2, match: () => ({ kind: 'none' }), matchMany: () => Promise.resolve([]) };
     const result = await resolveMatches([broken, slow, short, matcher('EAN', 10, ean, [])], ['a', 'x'], 's', (id) => reported.push(id), 50);
     expect(reported).to.deep.equal(['broken', 'slow', 'short']);
-    expect(result).to.deep.equal([{ kind: 'matched', match: 'P-a', by: 'EAN' }, { kind: 'not-found' }]);
+    // 'x' found by the broken batch's own one-by-one match; 'a' by EAN after the others said nothing.
+    expect(result).to.deep.equal([{ kind: 'matched', match: 'P-a', by: 'EAN' }, { kind: 'matched', match: 'B-x', by: 'broken' }]);
   });
 
   it('answers nothing for no inputs', async () => {

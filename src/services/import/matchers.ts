@@ -85,8 +85,8 @@ export interface BatchMatcher<T, I> {
  * {@link resolveMatch} for many inputs at once, with the same outcome for each: the matchers are
  * asked in their order, each only about the inputs still without an exact match, through its
  * `matchMany` when it has one (one call, e.g. one host look-up, for all) and else per input. A
- * `matchMany` that throws, hangs or answers for another number of inputs is reported and skipped
- * for all of them, as a `match` that fails is for its one input.
+ * `matchMany` that throws, hangs or answers for another number of inputs is reported, and the
+ * matcher is then asked input by input, as one without `matchMany` is.
  */
 export async function resolveMatches<T, I>(
   matchers: readonly BatchMatcher<T, I>[],
@@ -100,18 +100,8 @@ export async function resolveMatches<T, I>(
   for (const matcher of [...matchers].sort((a, b) => a.order - b.order)) {
     const open = inputs.flatMap((input, index) => (resolutions[index] ? [] : [{ input, index }]));
     if (open.length === 0) break;
-    let results: readonly (MatchResult<T> | undefined)[];
-    if (matcher.matchMany) {
-      const many = matcher.matchMany.bind(matcher);
-      try {
-        results = await withTimeout(() => many(open.map((item) => item.input), source), timeoutMs);
-        if (results.length !== open.length) throw new Error(`answered for ${results.length} of ${open.length}`);
-      } catch (error) {
-        report(matcher.id, error);
-        continue;
-      }
-    } else {
-      results = await Promise.all(
+    const oneByOne = () =>
+      Promise.all(
         open.map(({ input }) =>
           withTimeout(() => matcher.match(input, source), timeoutMs).catch((error: unknown) => {
             report(matcher.id, error);
@@ -119,7 +109,19 @@ export async function resolveMatches<T, I>(
           }),
         ),
       );
+    let results: readonly (MatchResult<T> | undefined)[] | undefined;
+    if (matcher.matchMany) {
+      const many = matcher.matchMany.bind(matcher);
+      try {
+        results = await withTimeout(() => many(open.map((item) => item.input), source), timeoutMs);
+        if (results.length !== open.length) throw new Error(`answered for ${results.length} of ${open.length}`);
+      } catch (error) {
+        // One bad input or a slow batch must not cost the whole chunk its matches: ask one by one.
+        report(matcher.id, error);
+        results = undefined;
+      }
     }
+    results ??= await oneByOne();
     open.forEach(({ index }, i) => {
       const result = results[i];
       if (result?.kind === 'matched') resolutions[index] = result;

@@ -91,17 +91,29 @@ export class OrderImporter {
       failed += written.filter((o) => o.status !== 'new').length;
     };
     let recording: Promise<void> = Promise.resolve();
+    /** Set when a plugin commit failed: the next chunk then makes nothing more in the host. */
+    let recordingFailure: { readonly error: unknown } | undefined;
     try {
       for (let start = 0; start < todo.length; start += CHUNK) {
         this.onDidProgressEmitter.fire({ done: start, total: todo.length });
-        const outcomes = await this.importChunk(todo.slice(start, start + CHUNK));
+        const outcomes = await this.importChunk(todo.slice(start, start + CHUNK), () => {
+          if (recordingFailure) throw recordingFailure.error;
+        });
         await recording;
-        recording = this.store.recordImport(outcomes, this.clock.now(), by).then(count);
+        recording = this.store.recordImport(outcomes, this.clock.now(), by).then(count, (error: unknown) => {
+          recordingFailure = { error };
+          throw error;
+        });
+        // Awaited before the next plugin commit or at the end; meanwhile a failure must not go unhandled.
+        recording.catch(() => undefined);
       }
       await recording;
     } catch (error) {
-      // Whatever failed first is reported; a commit still running is waited for, not left behind.
-      await recording.catch(() => undefined);
+      // Whatever failed first is reported; a commit still running is waited for, not left behind,
+      // and its own failure, if it is another one, is logged rather than lost.
+      await recording.catch((recordError: unknown) => {
+        if (recordError !== error) this.log.warn('Recording an imported chunk failed too', recordError);
+      });
       throw error;
     } finally {
       this.onDidProgressEmitter.fire(undefined);
@@ -112,11 +124,14 @@ export class OrderImporter {
   /**
    * One chunk up to its host commit: every customer and line of it matched together (a few host
    * reads for the chunk, not four per order), the transactions made in one host commit, and what
-   * each order becomes, for the plugin's commit.
+   * each order becomes, for the plugin's commit. `beforeHostCommit` throws to stop before the host
+   * is changed.
    */
-  protected async importChunk(orders: readonly StoredOrder[]): Promise<ImportedOrder[]> {
+  protected async importChunk(orders: readonly StoredOrder[], beforeHostCommit: () => void = () => undefined): Promise<ImportedOrder[]> {
     const plans = await this.planMany(orders);
     const ready = plans.filter((plan) => plan.status === 'new');
+    // The previous chunk's plugin commit failed meanwhile: make nothing more in the host.
+    beforeHostCommit();
     for (const plan of ready) await this.updateCustomer(plan);
 
     const results = ready.length ? await this.transactions.createMany(ready.map((plan) => this.draft(plan))) : [];

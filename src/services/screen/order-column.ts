@@ -35,7 +35,10 @@ export interface OrderColumn {
   /** Unique among the columns; kept in staff's column choice, so keep it stable. */
   readonly id: string;
   readonly title: ColumnTitle;
-  /** The cell's text; synchronous, as it is asked for every row in view. */
+  /**
+   * The cell's text; synchronous, as it is asked for every row in view. It must follow from the
+   * order and the context alone: a row is drawn again only when one of those changes.
+   */
   value(order: StoredOrder, context: ColumnContext): string;
   /** What the column sorts by; its value when absent. */
   sortKey?(order: StoredOrder, context: ColumnContext): string | number;

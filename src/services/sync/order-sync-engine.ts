@@ -128,7 +128,13 @@ export class OrderSyncEngine implements Disposable {
       }),
       this.crossTabCheckNow(),
     );
-    this.host.update({ leader: lock.isLeader });
+    // What may have changed while this chunk loaded, when nobody listened yet.
+    this.host.update({
+      leader: lock.isLeader,
+      online: this.network.online,
+      importsHere: this.host.importsHere(),
+      userMayImport: this.host.userMayImport(),
+    });
   }
 
   /**

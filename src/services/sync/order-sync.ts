@@ -70,6 +70,8 @@ export class OrderSync implements OrderSyncHost, Disposable {
   protected engine: Promise<OrderSyncEngine | undefined> | undefined;
   /** The started engine, for a synchronous dispose: deactivation leaves no listener behind. */
   protected running: OrderSyncEngine | undefined;
+  /** Counts starts and stops, so an engine that finishes loading after a stop is never started. */
+  protected generation = 0;
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
@@ -95,9 +97,11 @@ export class OrderSync implements OrderSyncHost, Disposable {
   start(): Disposable {
     if (this.started) return Disposable.NULL;
     this.started = true;
-    this.engine = import('./order-sync-engine.js').then(
-      ({ OrderSyncEngine }) => {
-        if (!this.started) return undefined;
+    const generation = ++this.generation;
+    this.engine = import('./order-sync-engine.js')
+      .then(({ OrderSyncEngine }) => {
+        // Stopped (or stopped and started again) while the chunk loaded: this load is stale.
+        if (!this.started || generation !== this.generation) return undefined;
         const engine = new OrderSyncEngine(this, {
           store: this.store,
           sources: this.sources,
@@ -111,15 +115,20 @@ export class OrderSync implements OrderSyncHost, Disposable {
           session: this.session,
           timeouts: this.timeouts,
         });
-        engine.start();
+        try {
+          engine.start();
+        } catch (error) {
+          engine.dispose();
+          throw error;
+        }
         this.running = engine;
         return engine;
-      },
-      (error: unknown) => {
-        this.log.error('The poller could not be loaded; orders are not fetched until the plugin starts again', error);
+      })
+      .catch((error: unknown) => {
+        this.log.error('The poller could not start; orders are not fetched until the plugin starts again', error);
+        this.update({ lastError: { kind: 'unexpected', message: 'Er ging iets onverwachts mis bij het ophalen' } });
         return undefined;
-      },
-    );
+      });
     return Disposable.create(() => this.dispose());
   }
 
@@ -158,6 +167,7 @@ export class OrderSync implements OrderSyncHost, Disposable {
   dispose(): void {
     if (!this.started) return;
     this.started = false;
+    this.generation++;
     this.engine = undefined;
     this.running?.dispose();
     this.running = undefined;
