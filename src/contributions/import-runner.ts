@@ -1,7 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Disposable, DisposableCollection } from '../common/disposable.js';
-import { Emitter, type Event } from '../common/event.js';
-import type { ImportProgress, OrderImporter } from '../services/import/order-importer.js';
+import type { OrderImporter } from '../services/import/order-importer.js';
 import { PluginLog } from '../services/plugin-log.js';
 import { OrderStore } from '../services/store/order-store.js';
 import { OrderSync } from '../services/sync/order-sync.js';
@@ -20,9 +19,6 @@ export class ImportRunner implements StartupContribution {
   protected again = false;
   protected stopped = false;
   protected importer: OrderImporter | undefined;
-  protected readonly onDidProgressEmitter = new Emitter<ImportProgress | undefined>();
-  /** The importer's progress (done of total), `undefined` when a run ends. */
-  readonly onDidProgress: Event<ImportProgress | undefined> = this.onDidProgressEmitter.event;
 
   constructor(
     @inject(OrderStore) protected readonly store: OrderStore,
@@ -31,14 +27,9 @@ export class ImportRunner implements StartupContribution {
     @inject(PluginLog) protected readonly log: PluginLog,
   ) {}
 
-  /** The importer, loaded once; its progress is passed on as ours. */
+  /** The importer, loaded once (its progress reaches the message pane through `ImportProgressRelay`). */
   protected async loadImporter(): Promise<OrderImporter> {
-    if (!this.importer) {
-      const importer = await this.modules.importer();
-      if (this.importer) return this.importer;
-      importer.onDidProgress((progress) => this.onDidProgressEmitter.fire(progress));
-      this.importer = importer;
-    }
+    this.importer ??= await this.modules.importer();
     return this.importer;
   }
 

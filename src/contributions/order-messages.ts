@@ -6,12 +6,12 @@ import { Emitter } from '../common/event.js';
 import type { Clock, HostMessage, NotificationService } from '../host/index.js';
 import { HostTokens } from '../host-tokens.js';
 import type { StoredOrder } from '../services/store/order-model.js';
+import { ImportProgressRelay } from '../services/import/import-progress-relay.js';
 import { OrderStore, type OrderStoreProblem } from '../services/store/order-store.js';
 import { OrderSync, type SyncReceivedEvent, type SyncStatus } from '../services/sync/order-sync.js';
 import { NotificationSourceIds } from './contribution-ids.js';
 import { EcommerceScreenOpener } from './ecommerce-screen-opener.js';
 import type { NotificationSourceContribution } from './host-contribution-points.js';
-import { ImportRunner } from './import-runner.js';
 
 const ORDERS_AVAILABLE = 'orders-available';
 const STORE_PROBLEM = 'store-problem';
@@ -46,14 +46,14 @@ export class OrderMessages implements NotificationSourceContribution, Disposable
     @inject(HostTokens.clock) protected readonly clock: Clock,
     @inject(OrderSync) protected readonly sync: OrderSync,
     @inject(HostTokens.notifications) protected readonly notifications: NotificationService,
-    @inject(ImportRunner) protected readonly importRunner: ImportRunner,
+    @inject(ImportProgressRelay) protected readonly importProgress: ImportProgressRelay,
   ) {
     this.subscription = this.store.orders$.subscribe((orders) => this.showAvailable(orders));
     this.toDispose.push(
       this.store.onDidReportProblem((problem) => this.showProblem(problem)),
       this.sync.onDidChangeStatus((status) => this.showSyncStatus(status)),
       this.sync.onDidReceive((event) => this.tellQuarantined(event)),
-      this.importRunner.onDidProgress((progress) => {
+      this.importProgress.onDidProgress((progress) => {
         this.importing = progress && {
           id: IMPORTING,
           text: msg(str`Importeren… ${progress.done} van ${progress.total}`),

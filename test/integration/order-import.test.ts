@@ -108,6 +108,23 @@ describe('importing orders against the demo bike shop', function () {
     expect((await shell.data.products.get(product.id))!.stock).to.equal(-2);
   });
 
+  it('shows the import\'s progress in the message pane, also for an import the runner did not start (a repair)', async () => {
+    // The runner stays out: this till does not import, so only the direct call below runs the importer.
+    await shell.settings.forPlugin(await fetchManifest()).update('locally.importOnThisTill', false);
+    const shown: string[] = [];
+    const progressShown = () => shell.messages.messages.filter(({ message }) => message.text.startsWith('Importeren…'));
+    const listener = shell.messages.onDidChange(() => shown.push(...progressShown().map(({ message }) => message.text)));
+    try {
+      const order = storedOrder({ status: 'received' });
+      await store.putOrders([order]);
+      await (await container.get(LazyModules).importer()).importOrders([(await store.getOrder('locally', order.orderId))!]);
+      expect(shown).to.include('Importeren… 0 van 1');
+      expect(progressShown(), 'gone once the import ended').to.deep.equal([]);
+    } finally {
+      listener.dispose();
+    }
+  });
+
   it('a provider total that differs from the lines is a warning on the order; the transaction follows the lines', async () => {
     // storedOrder()'s line: 2 × € 45,00 of this tyre.
     await shell.data.products.create({ description: 'Schwalbe Marathon Plus 28 x 1.75', ean: '4026495366892', priceCents: 4_500, vatRate: 21, stock: 10 });

@@ -9,6 +9,7 @@ import {
   VendorPartNumberMatcher,
 } from './built-in-matchers.js';
 import { CustomerMatcherRegistry } from './customer-matcher-registry.js';
+import { ImportProgressRelay } from './import-progress-relay.js';
 import { CustomerMatcher, ProductMatcher } from './matchers.js';
 import { ProductMatcherRegistry } from './product-matcher-registry.js';
 
@@ -27,4 +28,5 @@ export const importModule = new ContainerModule(({ bind }) => {
   contribute(CustomerMatcher, EmailCustomerMatcher);
   bindContributionRegistry(bind, ProductMatcherRegistry, ProductMatcher, 'product matcher');
   bindContributionRegistry(bind, CustomerMatcherRegistry, CustomerMatcher, 'customer matcher');
+  bind(ImportProgressRelay).toSelf().inSingletonScope();
 });

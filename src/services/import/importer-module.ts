@@ -1,4 +1,5 @@
 import { ContainerModule } from 'inversify';
+import { ImportProgressRelay } from './import-progress-relay.js';
 import { OrderImporter } from './order-importer.js';
 
 export { OrderImporter } from './order-importer.js';
@@ -9,5 +10,12 @@ export { OrderImporter } from './order-importer.js';
  * plugins register into them from the start.
  */
 export const importerModule = new ContainerModule(({ bind }) => {
-  bind(OrderImporter).toSelf().inSingletonScope();
+  bind(OrderImporter)
+    .toSelf()
+    .inSingletonScope()
+    .onActivation((context, importer) => {
+      // Its progress is shown from its first run, whoever runs it; both live as long as the container.
+      context.get(ImportProgressRelay).follow(importer);
+      return importer;
+    });
 });
