@@ -1,5 +1,5 @@
 /**
- * What the newer bench pages (idle-poll-bench.ts, activation-bench.ts) share: their query
+ * What the bench pages (screen, idle-poll and activation) share: their query
  * parameters, progress lines bench/run.mjs echoes, the result it reads, and cleaning up databases.
  */
 import { deleteDB } from 'idb';

@@ -19,8 +19,8 @@
  * Query parameters: `run` (shown in the output, default 1), `orders` (10000), `scrollRows` (1000),
  * `stepRows` (rows per frame while scrolling, 5).
  */
-import { deleteDB } from 'idb';
 import { mulberry32 } from '../shell/data/mulberry32.js';
+import { deleteDatabases, intParams, median, progress, publish, sleep } from './bench-setup.js';
 import { transactionBarcode, transactionId } from '../shell/data/shell-transaction-service.js';
 import { ShellClock } from '../shell/host/shell-clock.js';
 import { createShellHost, type ShellHost } from '../shell/host/shell-host.js';
@@ -177,21 +177,8 @@ export interface ScreenBenchResult {
   readonly userAgent?: string;
 }
 
-/** Where bench/run.mjs reads the outcome (import-bench.ts declares these globals for its own result type). */
-const page = window as unknown as { __benchResult?: ScreenBenchResult; __benchProgress?: string };
-
 function params(): ScreenParams {
-  const query = new URLSearchParams(location.search);
-  const int = (name: string, fallback: number) => {
-    const value = Number(query.get(name) ?? fallback);
-    return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
-  };
-  return { run: int('run', 1), orders: int('orders', 10_000), scrollRows: int('scrollRows', 1_000), stepRows: int('stepRows', 5) };
-}
-
-function progress(text: string): void {
-  page.__benchProgress = text;
-  console.log(`[bench] ${text}`);
+  return intParams({ run: 1, orders: 10_000, scrollRows: 1_000, stepRows: 5 });
 }
 
 // ---- the orders ----
@@ -397,10 +384,6 @@ function span(name: string, start: number, end = performance.now()): void {
   performance.measure(`bench:${name}`, { start, end });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Resolves once the next frame has been rendered: a rAF, then a task (which runs after that frame's rendering update). */
 function nextPaint(): Promise<number> {
   return new Promise((resolve) =>
@@ -600,12 +583,6 @@ function quantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** Whether every row inside the viewport's visible part is rendered. */
 function rowsInView(screen: EcommerceScreen, viewport: HTMLElement, rowHeight: number, headerHeight: number): boolean {
   const count = listed(screen);
@@ -764,18 +741,6 @@ async function measureScrollSteps(screen: EcommerceScreen, p: ScreenParams): Pro
 }
 
 // ---- one run ----
-
-async function deleteDatabases(prefix: string): Promise<void> {
-  const names = ((await indexedDB.databases?.()) ?? []).map((db) => db.name ?? '').filter((name) => name.startsWith(prefix));
-  await Promise.all(
-    names.map((name) =>
-      Promise.race([
-        deleteDB(name, { blocked: () => console.warn(`[bench] deleting ${name} is blocked by an open connection`) }),
-        sleep(10_000).then(() => console.warn(`[bench] ${name} not deleted within 10 s`)),
-      ]),
-    ),
-  );
-}
 
 async function oneRun(p: ScreenParams, manifest: PluginManifest): Promise<ScreenBenchResult> {
   const tag = `screen-bench-${p.run}-${crypto.randomUUID()}`;
@@ -987,12 +952,4 @@ async function main(): Promise<ScreenBenchResult> {
   return oneRun(params(), manifest);
 }
 
-main().then(
-  (result) => {
-    page.__benchResult = result;
-  },
-  (error: unknown) => {
-    console.error(error);
-    page.__benchResult = { ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
-  },
-);
+publish(main);

@@ -50,7 +50,7 @@ export async function send(connection: LocallyConnection, message: OutboxMessage
   }
 }
 
-export async function request(
+async function request(
 { settings, secrets, clock }: LocallyConnection,
 method: 'GET' | 'POST',
 path: string,
