@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { findChrome, installHint } from './scripts/chrome-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { checkTranslations } from './scripts/check-translations.mjs';
+import { moduleAliases } from './scripts/module-aliases.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const executablePath = findChrome();
@@ -88,6 +89,12 @@ export default {
       name: 'role-queries-bundle',
       resolveImport({ source }) {
         return source === 'shadow-dom-testing-library' ? `/${roleQueriesBundle}` : undefined;
+      },
+    },
+    {
+      name: 'module-aliases',
+      resolveImport({ source }) {
+        return moduleAliases[source] ? `/${moduleAliases[source]}` : undefined;
       },
     },
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),

@@ -1,14 +1,13 @@
 // Deterministic budgets for the shipped plugin, checked after every build (and so by `npm test`):
 // what activation loads, every chunk together, and that what only the screen and dialogs need stays
-// out of what activation loads (it loads when first opened). Sizes: scripts/bundle-sizes.mjs.
+// out of what activation loads (it comes after). Sizes: scripts/bundle-sizes.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { measureBundle } from './bundle-sizes.mjs';
 
 const KB = 1024;
-// Issue #8: activation ≤ 40 kB and everything ≤ 80 kB gzip. Activation holds it. Everything is at
-// about 86 kB: inversify alone is 18 kB of that, rxjs 5, the English messages 7 (README, "Figures"),
-// so this budget stands at 88 kB until that gap closes. Raise a budget only knowingly.
-const BUDGETS = { activationGzip: 40 * KB, allGzip: 88 * KB };
+// Issue #8: what activation loads ≤ 40 kB and everything ≤ 80 kB gzip (kB = 1,024 bytes, as here).
+// Both hold; README "Figures" says what fills them. Raise a budget only knowingly.
+const BUDGETS = { activationGzip: 40 * KB, allGzip: 80 * KB };
 const LAZY_ELEMENTS = ['ecommerce-screen', 'ecommerce-payment-dialog', 'customer-identify-dialog', 'product-link-dialog', 'ropis-method-dialog', 'cancellation-guide-dialog'];
 
 const problems = [];

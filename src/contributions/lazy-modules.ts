@@ -3,9 +3,10 @@ import type { OrderImporter } from '../services/import/order-importer.js';
 import type * as DeadlineModule from '../services/lifecycle/deadline-module.js';
 
 /**
- * Loads a feature's bindings into the plugin's container on first use, so the feature's code is a
- * chunk of its own and not part of what runs at activation (the screen's services load with the
- * screen). `deactivate()` unbinds them with everything else.
+ * Loads a feature's bindings into the plugin's container on first use, so the feature's code is not
+ * part of what activation loads and runs (the screen's services load with the screen). The shipped
+ * build fetches that code in one chunk right after activation (vite.config.ts). `deactivate()`
+ * unbinds them with everything else.
  */
 export class LazyModules {
   protected readonly loaded = new Map<ContainerModule, Promise<void>>();

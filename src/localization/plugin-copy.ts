@@ -1,16 +1,13 @@
 import { configureLocalization, type LocaleModule } from '@lit/localize';
 import type { TranslationModule } from '../host/index.js';
 
-// Loaded lazily by PluginLocalization: the runtime behind configureLocalization is not needed to
-// activate the plugin (see the treeshake note in vite.config.ts), and the activation bundle has a budget.
-
 export type LocaleControls = ReturnType<typeof configureLocalization>;
 
 /**
  * Who configures this copy of @lit/localize, decided once per copy (module state, like the
  * configuration itself): re-activating the plugin in the same page must not take "already
  * configured by our first activation" for "configured by the host".
- *  - `own`: nobody had configured it, so this is the plugin's own copy (the shipped build bundles one):
+ *  - `own`: nobody had configured it, so this copy is the plugin's alone (a build that bundles its own):
  *    the plugin configures it and follows the host's language itself.
  *  - `shared`: the host configured it before us, so we share the host's copy (development and tests
  *    load one copy): it may be configured only once, so the plugin hands its templates to the host.

@@ -5,6 +5,7 @@ import type { Language, LocaleService, TranslationModule } from '../host/index.j
 import { HostTokens } from '../host-tokens.js';
 import { PluginLog } from '../services/plugin-log.js';
 import { setFormatLocale } from './format-locale.js';
+import { claimCopy } from './plugin-copy.js';
 
 /** The English templates: a chunk of their own, loaded the first time English is shown. */
 const loadEnglish = (): Promise<TranslationModule> => import('../generated/locales/en.js');
@@ -18,8 +19,8 @@ const loadEnglish = (): Promise<TranslationModule> => import('../generated/local
  * as it starts: the plugin hands its English templates to the host
  * (`LocaleService.registerTranslations`) and the host merges them into its configuration. A build
  * that bundles its own copy, which nobody else configures, configures it itself and follows
- * `onDidChange` with `setLocale`. Which case applies is found by trying to configure (plugin-copy.ts,
- * loaded lazily); a host must therefore configure its copy before it activates plugins.
+ * `onDidChange` with `setLocale`. Which case applies is found by trying to configure (plugin-copy.ts);
+ * a host must therefore configure its copy before it activates plugins.
  */
 @injectable()
 export class PluginLocalization implements StartupContribution {
@@ -34,14 +35,12 @@ export class PluginLocalization implements StartupContribution {
     const toDispose = new DisposableCollection();
     setFormatLocale(this.locale.locale);
     toDispose.push(this.locale.onDidChange(() => setFormatLocale(this.locale.locale)));
-    void this.connect(toDispose).catch((error: unknown) => this.log.error("Could not set up the plugin's languages", error));
+    this.connect(toDispose);
     return toDispose;
   }
 
-  protected async connect(toDispose: DisposableCollection): Promise<void> {
-    const { claimCopy } = await import('./plugin-copy.js');
+  protected connect(toDispose: DisposableCollection): void {
     const copy = claimCopy(loadEnglish);
-    if (toDispose.isDisposed) return;
     if (copy.kind === 'own') {
       const show = (language: Language) =>
         copy.controls.setLocale(language).catch((error: unknown) => this.log.error(`Could not show the plugin in "${language}"`, error));

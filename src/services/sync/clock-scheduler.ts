@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { Observable, Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import type { Disposable } from '../../common/disposable.js';
 import type { Clock } from '../../host/clock.js';
 import { HostTokens } from '../../host-tokens.js';
@@ -82,6 +82,19 @@ export class ClockScheduler implements SchedulerLike, Disposable {
       return action;
     }
     return action.schedule(state, delay);
+  }
+
+  /**
+   * One value (0) after `ms` on this clock, then complete: rxjs's `timer(ms, scheduler)`, which would
+   * also bring rxjs's default scheduler into the bundle (1 kB) although this one is always given.
+   */
+  timer(ms: number): Observable<0> {
+    return new Observable<0>((subscriber) =>
+      this.schedule(() => {
+        subscriber.next(0);
+        subscriber.complete();
+      }, ms),
+    );
   }
 
   /** Work scheduled and not yet run (rescheduled work counts once). */

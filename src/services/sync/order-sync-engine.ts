@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { BehaviorSubject, Subject, defer, exhaustMap, filter, firstValueFrom, merge, switchMap, tap, timer, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, defer, exhaustMap, filter, firstValueFrom, merge, switchMap, tap, type Subscription } from 'rxjs';
 import { ContributionTimeoutError, type ContributionTimeouts, withTimeout } from '../../common/contribution-registry.js';
 import { Disposable, DisposableCollection } from '../../common/disposable.js';
 import type { Clock, PluginContext, SessionService, SettingsService } from '../../host/index.js';
@@ -55,7 +55,7 @@ export interface OrderSyncDependencies {
  * failure and honours Retry-After, pauses while offline, and polls at once on "Nu controleren" or when
  * back online. Each page is stored with its cursor before anything is sent to the provider; then the
  * outbox is sent. Time comes from the host clock, so all of this runs in virtual time under test.
- * A chunk of its own: {@link OrderSync} loads it when it starts, after activation.
+ * Not part of what activation loads: {@link OrderSync} loads it when it starts, after activation.
  */
 export class OrderSyncEngine implements Disposable {
   protected readonly wake$ = new Subject<void>();
@@ -94,7 +94,7 @@ export class OrderSyncEngine implements Disposable {
     if (this.started) return;
     this.started = true;
     const lock = new LeaderLock(`${this.plugin.storageName}:poller`);
-    const subscription: Subscription = merge(this.nextDelay$.pipe(switchMap((ms) => timer(ms, this.scheduler))), this.wake$)
+    const subscription: Subscription = merge(this.nextDelay$.pipe(switchMap((ms) => this.scheduler.timer(ms))), this.wake$)
       .pipe(
         tap(() => {
           if (this.host.status.polling) this.wokenDuringPoll = true;

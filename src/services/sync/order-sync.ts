@@ -49,9 +49,9 @@ export interface SyncReceivedEvent extends ReceivedResult {
 
 /**
  * The polling service (DESIGN §6): the poller's status and events, "Nu controleren", and starting
- * and stopping. The polling itself is {@link OrderSyncEngine}, a chunk of its own that `start()`
- * loads: activation registers everything without waiting for it, and the first poll follows as
- * soon as it is in.
+ * and stopping. The polling itself is {@link OrderSyncEngine}, which is not part of what activation
+ * loads: `start()` loads it, activation registers everything without waiting for it, and the first
+ * poll follows as soon as it is in.
  */
 @injectable()
 export class OrderSync implements OrderSyncHost, Disposable {

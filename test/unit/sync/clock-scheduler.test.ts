@@ -39,6 +39,35 @@ describe('ClockScheduler', () => {
     expect(clock.pendingTimers).to.equal(0);
   });
 
+  it('has a timer of its own that does as rxjs\'s timer on it: one 0 after the delay, then complete', () => {
+    const seen: number[] = [];
+    let completed = false;
+    scheduler.timer(FIVE_MINUTES).subscribe({ next: (v) => seen.push(v), complete: () => (completed = true) });
+    expect(clock.pendingTimers).to.equal(1);
+    clock.advance(FIVE_MINUTES - 1);
+    expect(seen).to.deep.equal([]);
+    clock.advance(1);
+    expect(seen).to.deep.equal([0]);
+    expect(completed).to.equal(true);
+    expect(clock.pendingTimers).to.equal(0);
+    expect(scheduler.pendingActions).to.equal(0);
+  });
+
+  it('cancels its timer when unsubscribed before the delay, and starts none once disposed', () => {
+    const seen: number[] = [];
+    const subscription = scheduler.timer(1_000).subscribe((v) => seen.push(v));
+    subscription.unsubscribe();
+    expect(clock.pendingTimers).to.equal(0);
+    clock.advance(5_000);
+    expect(seen).to.deep.equal([]);
+
+    scheduler.dispose();
+    scheduler.timer(1_000).subscribe((v) => seen.push(v));
+    expect(clock.pendingTimers).to.equal(0);
+    clock.advance(5_000);
+    expect(seen).to.deep.equal([]);
+  });
+
   it('runs interval by rescheduling one action, one clock timer at a time', () => {
     const seen: Array<[number, number]> = [];
     const sub = interval(1_000, scheduler).subscribe((n) => seen.push([n, clock.now() - START]));

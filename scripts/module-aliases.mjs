@@ -1,0 +1,6 @@
+// Packages the plugin replaces with a module of its own, in every build that includes it (the shipped
+// build, `npm start`, the bench and the tests), so what is tested is what ships. Paths from the root.
+export const moduleAliases = {
+  // inversify imports the Reflect metadata polyfill; ours is the part it uses (src/common/reflect-metadata-lite.ts).
+  'reflect-metadata/lite': 'src/common/reflect-metadata-lite.ts',
+};
