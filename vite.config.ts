@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from './scripts/minify-template-literals.mjs';
 import { moduleAliases } from './scripts/module-aliases.mjs';
+import { pruneIdenticalTranslations } from './scripts/prune-identical-translations.mjs';
 
 /** The bare specifiers the host provides (see `external` below): lit and its subpaths, @lit/localize, idb. */
 const SHARED_MODULES = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/localize|idb)(\/.*)?$/;
@@ -10,7 +11,7 @@ const SHARED_MODULES = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/
 // the plugin fetched right after, and the English messages. `npm run build` copies plugin.json beside it.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyTemplateLiterals()],
+  plugins: [minifyTemplateLiterals(), pruneIdenticalTranslations()],
   resolve: {
     conditions: ['es2015', 'module', 'browser', 'production'],
     alias: Object.fromEntries(Object.entries(moduleAliases).map(([name, path]) => [name, fileURLToPath(new URL(path, import.meta.url))])),

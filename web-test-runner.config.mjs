@@ -8,6 +8,9 @@ import { findChrome, installHint } from './scripts/chrome-path.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { checkTranslations } from './scripts/check-translations.mjs';
 import { moduleAliases } from './scripts/module-aliases.mjs';
+import { minifyTemplates } from './scripts/minify-template-literals.mjs';
+import { identicalTranslationIds, pruneTranslations } from './scripts/prune-identical-translations.mjs';
+import { parseAst } from 'vite';
 import { defaultReporter } from '@web/test-runner';
 
 const executablePath = findChrome();
@@ -83,6 +86,15 @@ export default {
       name: 'translation-check',
       executeCommand({ command }) {
         return command === 'check-translations' ? checkTranslations() : undefined;
+      },
+    },
+    // The build's own transforms (vite.config.ts), run on the Node side for test/unit/build-transforms.test.ts.
+    {
+      name: 'build-transforms',
+      executeCommand({ command, payload }) {
+        if (command === 'minify-templates') return minifyTemplates(payload.code, parseAst)?.code ?? payload.code;
+        if (command === 'prune-translations') return pruneTranslations(payload.code, identicalTranslationIds(payload.xliff), parseAst)?.code ?? payload.code;
+        return undefined;
       },
     },
     {

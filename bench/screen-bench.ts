@@ -73,9 +73,9 @@ export interface ScreenFigures {
   readonly startupLongTasksMs: number;
 
   readonly coldOpenMs: number;
-  /** Cold: until the screen's module was loaded and had defined `ecommerce-screen` (the lazy chunk, from the dev server). */
+  /** Cold: until the screen's module was loaded and had defined `locally-ecommerce-screen` (the lazy chunk, from the dev server). */
   readonly coldDefinedMs: number;
-  /** Cold, without the module load: from `ecommerce-screen` being defined until the first rows were painted
+  /** Cold, without the module load: from `locally-ecommerce-screen` being defined until the first rows were painted
    *  (coldOpenMs − coldDefinedMs): what the screen's first render costs once its chunk is there. */
   readonly coldAfterDefinedMs: number;
   /** Cold: until the first row existed (before waiting for the frame). */
@@ -413,7 +413,7 @@ function panelArea(ui: PosShell): Element {
 }
 
 function findScreen(ui: PosShell): EcommerceScreen | null {
-  return panelArea(ui).shadowRoot!.querySelector<EcommerceScreen>('ecommerce-screen');
+  return panelArea(ui).shadowRoot!.querySelector<EcommerceScreen>('locally-ecommerce-screen');
 }
 
 function tileText(ui: PosShell): string {
@@ -422,7 +422,7 @@ function tileText(ui: PosShell): string {
 }
 
 function shadow(screen: EcommerceScreen): ShadowRoot {
-  if (!screen.shadowRoot) throw new Error('ecommerce-screen has no shadow root');
+  if (!screen.shadowRoot) throw new Error('locally-ecommerce-screen has no shadow root');
   return screen.shadowRoot;
 }
 
@@ -465,7 +465,7 @@ function screenOpen(shell: ShellHost): boolean {
 interface OpenTiming {
   readonly started: number;
   readonly ms: number;
-  /** Until the element `ecommerce-screen` was defined (its module loaded and run); 0 when it already was. */
+  /** Until the element `locally-ecommerce-screen` was defined (its module loaded and run); 0 when it already was. */
   readonly definedMs: number;
   readonly rowsMs: number;
   readonly commandMs: number;
@@ -479,7 +479,7 @@ async function measureOpen(shell: ShellHost, ui: PosShell, name: string): Promis
   const requestsBefore = performance.getEntriesByType('resource').length;
   const started = performance.now();
   let definedMs = 0;
-  if (!customElements.get('ecommerce-screen')) void customElements.whenDefined('ecommerce-screen').then(() => (definedMs = performance.now() - started));
+  if (!customElements.get('locally-ecommerce-screen')) void customElements.whenDefined('locally-ecommerce-screen').then(() => (definedMs = performance.now() - started));
   let commandMs = Number.NaN;
   const command = shell.executeCommand(CommandIds.openScreen).then(() => {
     commandMs = performance.now() - started;
@@ -708,7 +708,7 @@ async function measureScrollSteps(screen: EcommerceScreen, p: ScreenParams): Pro
   const root = shadow(screen);
   const viewport = root.querySelector<HTMLElement>('.viewport')!;
   const internal = screen as unknown as { scrollOffset?: unknown };
-  if (typeof internal.scrollOffset !== 'number') throw new Error('ecommerce-screen has no numeric scrollOffset: update bench/screen-bench.ts');
+  if (typeof internal.scrollOffset !== 'number') throw new Error('locally-ecommerce-screen has no numeric scrollOffset: update bench/screen-bench.ts');
   const rowHeight = root.querySelector(ROW)!.getBoundingClientRect().height;
   const update: number[] = [];
   const layout: number[] = [];

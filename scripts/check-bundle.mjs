@@ -8,7 +8,7 @@ const KB = 1024;
 // Issue #8: what activation loads ≤ 40 kB and everything ≤ 80 kB gzip (kB = 1,024 bytes, as here).
 // Both hold; README "Figures" says what fills them. Raise a budget only knowingly.
 const BUDGETS = { activationGzip: 40 * KB, allGzip: 80 * KB };
-const LAZY_ELEMENTS = ['ecommerce-screen', 'ecommerce-payment-dialog', 'customer-identify-dialog', 'product-link-dialog', 'ropis-method-dialog', 'cancellation-guide-dialog'];
+const LAZY_ELEMENTS = ['locally-ecommerce-screen', 'locally-ecommerce-payment-dialog', 'locally-customer-identify-dialog', 'locally-product-link-dialog', 'locally-ropis-method-dialog', 'locally-cancellation-guide-dialog'];
 
 const problems = [];
 const sizes = measureBundle('dist');

@@ -3,7 +3,11 @@
 // touches because it cannot know what a tagged template means. Expressions (${…}) stay as they are.
 import MagicString from 'magic-string';
 
-/** CSS without comments, and without the spaces that separate nothing. */
+/**
+ * CSS without comments, and without the spaces that separate nothing. Not for CSS with quoted
+ * strings that hold those characters (`content: "a > b"`): our styles have none, and the test of
+ * every component's styles would show it.
+ */
 export function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -15,7 +19,8 @@ export function minifyCss(text) {
 
 /**
  * HTML with each line's indentation removed. The line break stays: as white space it reads the same
- * as the spaces it replaces, and one character is as short as one space.
+ * as the spaces it replaces, and one character is as short as one space. Not for text shown with
+ * `white-space: pre` (none of our templates has such text).
  */
 export function minifyHtml(text) {
   return text.replace(/\n\s+/g, '\n');
@@ -34,29 +39,39 @@ function* nodes(node) {
   for (const [key, value] of Object.entries(node)) if (key !== 'parent' && value && typeof value === 'object') yield* nodes(value);
 }
 
+/**
+ * The module's css``/html``/svg`` templates minified; undefined when nothing changed. `parse` gives
+ * the ESTree program with offsets (the plugin's `this.parse`, or Vite's `parseAst`).
+ */
+export function minifyTemplates(code, parse) {
+  if (!/\b(css|html|svg)`/.test(code)) return undefined;
+  const output = new MagicString(code);
+  for (const node of nodes(parse(code))) {
+    if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') continue;
+    const minify = MINIFIERS[node.tag.name];
+    if (!minify) continue;
+    const { quasis } = node.quasi;
+    quasis.forEach((quasi, index) => {
+      let text = minify(quasi.value.raw);
+      // A stylesheet's edges are insignificant; an HTML template's are text (` — ${x}` after other text).
+      if (node.tag.name === 'css' && index === 0) text = text.trimStart();
+      if (node.tag.name === 'css' && index === quasis.length - 1) text = text.trimEnd();
+      if (text !== quasi.value.raw) output.overwrite(quasi.start, quasi.end, text);
+    });
+  }
+  return output.hasChanged() ? { code: output.toString(), map: output.generateMap({ hires: 'boundary' }) } : undefined;
+}
+
 /** @returns {import('vite').Plugin} */
-export function minifyTemplateLiterals({ include = /[\\/]src[\\/].*\.ts$/ } = {}) {
+export function minifyTemplateLiterals({ include = /[\\/]src[\\/].*\.ts$/, exclude = /[\\/]node_modules[\\/]/ } = {}) {
   return {
     name: 'minify-template-literals',
     apply: 'build',
     // After TypeScript is compiled away, so the code parses as JavaScript.
     enforce: 'post',
     transform(code, id) {
-      if (!include.test(id) || !/\b(css|html|svg)`/.test(code)) return undefined;
-      const output = new MagicString(code);
-      for (const node of nodes(this.parse(code))) {
-        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') continue;
-        const minify = MINIFIERS[node.tag.name];
-        if (!minify) continue;
-        const { quasis } = node.quasi;
-        quasis.forEach((quasi, index) => {
-          let text = minify(quasi.value.raw);
-          if (index === 0) text = text.trimStart();
-          if (index === quasis.length - 1) text = text.trimEnd();
-          if (text !== quasi.value.raw) output.overwrite(quasi.start, quasi.end, text);
-        });
-      }
-      return output.hasChanged() ? { code: output.toString(), map: output.generateMap({ hires: 'boundary' }) } : undefined;
+      if (!include.test(id) || exclude.test(id)) return undefined;
+      return minifyTemplates(code, (text) => this.parse(text));
     },
   };
 }

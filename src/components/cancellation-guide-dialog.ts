@@ -13,7 +13,7 @@ import { errorMessage } from '../common/error-message.js';
  * done, the editable note, and one button that empties the transaction. The work is done by `empty`;
  * the shell's "Volledige transactie betaald" and the plugin's "Afgehandeld" follow after it closes.
  */
-@customElement('cancellation-guide-dialog')
+@customElement('locally-cancellation-guide-dialog')
 @localized()
 export class CancellationGuideDialog extends LitElement {
   static override styles = css`
@@ -104,6 +104,6 @@ export class CancellationGuideDialog extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'cancellation-guide-dialog': CancellationGuideDialog;
+    'locally-cancellation-guide-dialog': CancellationGuideDialog;
   }
 }

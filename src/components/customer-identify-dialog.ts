@@ -39,7 +39,7 @@ function addressText(address: Address): string {
  * host's customer file (at once with the order's name), and lets staff choose a customer or create one,
  * after being shown customers that look alike. Pure UI: the work is done by the function properties.
  */
-@customElement('customer-identify-dialog')
+@customElement('locally-customer-identify-dialog')
 @localized()
 export class CustomerIdentifyDialog extends LitElement {
   static override styles = css`
@@ -314,6 +314,6 @@ export class CustomerIdentifyDialog extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'customer-identify-dialog': CustomerIdentifyDialog;
+    'locally-customer-identify-dialog': CustomerIdentifyDialog;
   }
 }

@@ -40,7 +40,7 @@ function amountFormat(locale: string): Intl.NumberFormat {
 }
 
 /** The "eCommerce" payment: Kaarttype, Bedrag, Opmerkingen; "Opslaan" records it, "Sluiten" closes. */
-@customElement('ecommerce-payment-dialog')
+@customElement('locally-ecommerce-payment-dialog')
 @localized()
 export class EcommercePaymentDialog extends LitElement {
   static override styles = css`
@@ -141,6 +141,6 @@ export class EcommercePaymentDialog extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ecommerce-payment-dialog': EcommercePaymentDialog;
+    'locally-ecommerce-payment-dialog': EcommercePaymentDialog;
   }
 }

@@ -93,7 +93,7 @@ window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
  * panel region around it carries the name "eCommerce-verkopen". Order actions leave as
  * {@link OrderActionEvent}s; status changes go through `applyChanges`.
  */
-@customElement('ecommerce-screen')
+@customElement('locally-ecommerce-screen')
 @localized()
 export class EcommerceScreen extends LitElement {
   static override styles = css`
@@ -597,7 +597,7 @@ export class EcommerceScreen extends LitElement {
           ${msg('Opslaan')}
         </button>
       </div>
-      <order-detail
+      <locally-order-detail
         .order=${selected}
         .locale=${this.locale}
         .outbox=${selected ? (this.outboxByOrder.get(keyOf(selected)) ?? []) : []}
@@ -813,6 +813,6 @@ function lastErrorOf(status: unknown): string | undefined {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ecommerce-screen': EcommerceScreen;
+    'locally-ecommerce-screen': EcommerceScreen;
   }
 }

@@ -13,7 +13,7 @@ import { OrderActionEvent } from './order-action-event.js';
  * the customer's note, the history of status changes, pending provider messages, and for an
  * unreadable order the payload as received, for support.
  */
-@customElement('order-detail')
+@customElement('locally-order-detail')
 @localized()
 export class OrderDetail extends LitElement {
   static override styles = css`
@@ -173,6 +173,6 @@ function rawPayloadText(raw: unknown): string {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'order-detail': OrderDetail;
+    'locally-order-detail': OrderDetail;
   }
 }

@@ -63,7 +63,7 @@ type FailingLine = Exclude<LineMatchState, { kind: 'matched' }>;
  * imports again, or "Gearchiveerd" leaves the order to be handled by hand. Pure UI: the work is done by
  * the function properties.
  */
-@customElement('product-link-dialog')
+@customElement('locally-product-link-dialog')
 @localized()
 export class ProductLinkDialog extends LitElement {
   static override styles = css`
@@ -425,6 +425,6 @@ export class ProductLinkDialog extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'product-link-dialog': ProductLinkDialog;
+    'locally-product-link-dialog': ProductLinkDialog;
   }
 }

@@ -10,7 +10,7 @@ import type { StoredOrder } from '../services/store/order-model.js';
  * "ROPIS bestelwijze": how a reservation ended, asked when it goes to Afgehandeld (DESIGN §4).
  * "OK" hands the choice to `choose` and closes; "Sluiten" closes without it, so the change stays staged.
  */
-@customElement('ropis-method-dialog')
+@customElement('locally-ropis-method-dialog')
 @localized()
 export class RopisMethodDialog extends LitElement {
   static override styles = css`
@@ -114,6 +114,6 @@ export async function askRopisMethod(dialogs: DialogService, order: StoredOrder,
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ropis-method-dialog': RopisMethodDialog;
+    'locally-ropis-method-dialog': RopisMethodDialog;
   }
 }

@@ -35,7 +35,12 @@ export class PluginLocalization implements StartupContribution {
     const toDispose = new DisposableCollection();
     setFormatLocale(this.locale.locale);
     toDispose.push(this.locale.onDidChange(() => setFormatLocale(this.locale.locale)));
-    this.connect(toDispose);
+    try {
+      this.connect(toDispose);
+    } catch (error) {
+      // The plugin stays in Dutch; what was set up is still undone on deactivate.
+      this.log.error("Could not set up the plugin's languages", error);
+    }
     return toDispose;
   }
 

@@ -18,7 +18,7 @@ describe('the eCommerce-verkopen screen, read-only', () => {
     const asked: StagedStatusChange[][] = [];
     const actions: string[] = [];
     let checks = 0;
-    const screen = await fixture<EcommerceScreen>(html`<ecommerce-screen
+    const screen = await fixture<EcommerceScreen>(html`<locally-ecommerce-screen
       .orders=${new BehaviorSubject(orders)}
       .readOnlyReason=${REASON}
       .checkNow=${() => {

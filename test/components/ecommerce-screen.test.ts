@@ -27,7 +27,7 @@ function manyOrders(count: number): StoredOrder[] {
 }
 
 async function screenWith(orders: readonly StoredOrder[], setup: Partial<EcommerceScreen> = {}) {
-  const screen = await fixture<EcommerceScreen>(html`<ecommerce-screen .orders=${new BehaviorSubject(orders)} .preferences=${setup.preferences} .applyChanges=${setup.applyChanges} .openTransaction=${setup.openTransaction} .deadline=${setup.deadline}></ecommerce-screen>`);
+  const screen = await fixture<EcommerceScreen>(html`<locally-ecommerce-screen .orders=${new BehaviorSubject(orders)} .preferences=${setup.preferences} .applyChanges=${setup.applyChanges} .openTransaction=${setup.openTransaction} .deadline=${setup.deadline}></ecommerce-screen>`);
   await screen.updateComplete;
   const rows = () => [...screen.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr.row')];
   return { screen, rows };

@@ -16,7 +16,7 @@ describe('the eCommerce-verkopen screen', () => {
     const orders = new BehaviorSubject<readonly StoredOrder[]>([older]);
     const seen: string[] = [];
     const screen = await fixture<EcommerceScreen>(
-      html`<ecommerce-screen .orders=${orders} .markSeen=${(o: readonly StoredOrder[]) => Promise.resolve(seen.push(...o.map((x) => x.orderId)))}></ecommerce-screen>`,
+      html`<locally-ecommerce-screen .orders=${orders} .markSeen=${(o: readonly StoredOrder[]) => Promise.resolve(seen.push(...o.map((x) => x.orderId)))}></ecommerce-screen>`,
     );
     orders.next([older, newer]);
     await screen.updateComplete;
@@ -32,7 +32,7 @@ describe('the eCommerce-verkopen screen', () => {
   it('"Nu controleren" says how the check went', async () => {
     let answer: unknown = { failures: 2, lastError: { kind: 'offline', message: 'Locally is niet bereikbaar (geen verbinding)' } };
     const screen = await fixture<EcommerceScreen>(
-      html`<ecommerce-screen .orders=${new BehaviorSubject([])} .checkNow=${() => Promise.resolve(answer)}></ecommerce-screen>`,
+      html`<locally-ecommerce-screen .orders=${new BehaviorSubject([])} .checkNow=${() => Promise.resolve(answer)}></ecommerce-screen>`,
     );
     const button = await findByShadowRole(screen, 'button', { name: 'Nu controleren' });
     const status = await findByShadowRole(screen, 'status');
@@ -44,7 +44,7 @@ describe('the eCommerce-verkopen screen', () => {
   });
 
   it('says so when there are no orders', async () => {
-    const screen = await fixture<EcommerceScreen>(html`<ecommerce-screen .orders=${new BehaviorSubject([])}></ecommerce-screen>`);
+    const screen = await fixture<EcommerceScreen>(html`<locally-ecommerce-screen .orders=${new BehaviorSubject([])}></ecommerce-screen>`);
     expect(screen.shadowRoot!.textContent).to.contain('Er zijn nog geen eCommerce-bestellingen.');
     await expect(screen).to.be.accessible();
   });
@@ -57,7 +57,7 @@ describe('the eCommerce-verkopen screen: selection, repairs and the detail', () 
   const unreadable = { ...unreadableBase, raw: { id: 'BAD003', customer: '<b>kapot</b>' }, problems: ['Ongeldige gegevens: lines ontbreekt'] };
 
   async function screenWith(orders: readonly StoredOrder[]) {
-    const screen = await fixture<EcommerceScreen>(html`<ecommerce-screen .orders=${new BehaviorSubject(orders)}></ecommerce-screen>`);
+    const screen = await fixture<EcommerceScreen>(html`<locally-ecommerce-screen .orders=${new BehaviorSubject(orders)}></ecommerce-screen>`);
     const actions: string[] = [];
     screen.addEventListener('order-action', (event) => actions.push(`${event.action} ${event.order.orderId}`));
     const rows = () => [...screen.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr.row')];
@@ -133,7 +133,7 @@ describe('the eCommerce-verkopen screen: selection, repairs and the detail', () 
 
 describe('the eCommerce payment dialog', () => {
   it('has named fields and buttons and passes the accessibility check', async () => {
-    const dialog = await fixture<EcommercePaymentDialog>(html`<ecommerce-payment-dialog .amountDueCents=${9000} .order=${storedOrder()}></ecommerce-payment-dialog>`);
+    const dialog = await fixture<EcommercePaymentDialog>(html`<locally-ecommerce-payment-dialog .amountDueCents=${9000} .order=${storedOrder()}></ecommerce-payment-dialog>`);
     for (const [role, name] of [
       ['combobox', 'Kaarttype'],
       ['textbox', 'Bedrag'],
@@ -149,7 +149,7 @@ describe('the eCommerce payment dialog', () => {
   it('refuses an amount above what is due, and asks the shell to close on "Sluiten"', async () => {
     let recorded = false;
     const dialog = await fixture<EcommercePaymentDialog>(
-      html`<ecommerce-payment-dialog .amountDueCents=${5000} .order=${storedOrder()} .record=${() => Promise.resolve((recorded = true))}></ecommerce-payment-dialog>`,
+      html`<locally-ecommerce-payment-dialog .amountDueCents=${5000} .order=${storedOrder()} .record=${() => Promise.resolve((recorded = true))}></ecommerce-payment-dialog>`,
     );
     const amount = await findByShadowRole<HTMLInputElement>(dialog, 'textbox', { name: 'Bedrag' });
     expect(amount.value).to.equal('50,00');

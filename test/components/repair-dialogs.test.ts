@@ -70,7 +70,7 @@ describe('the "Klant identificeren" dialog', () => {
   async function render(fakes: Fakes = {}) {
     const calls = { queries: [] as CustomerQuery[], chosen: [] as Customer[], created: 0, closeMatches: 0 };
     const search = fakes.search ?? (() => Promise.resolve([sanne, sanneJansen]));
-    const dialog = await fixture<CustomerIdentifyDialog>(html`<customer-identify-dialog
+    const dialog = await fixture<CustomerIdentifyDialog>(html`<locally-customer-identify-dialog
       .order=${fakes.order ?? order()}
       .search=${(query: CustomerQuery) => {
         calls.queries.push(query);
@@ -280,7 +280,7 @@ describe('the "Product koppelen" dialog', () => {
         }),
       );
     };
-    const dialog = await fixture<ProductLinkDialog>(html`<product-link-dialog
+    const dialog = await fixture<ProductLinkDialog>(html`<locally-product-link-dialog
       .order=${order()}
       .lineStates=${lineStates}
       .search=${(query: string) => {

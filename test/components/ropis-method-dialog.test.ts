@@ -14,7 +14,7 @@ describe('the "ROPIS bestelwijze" dialog', () => {
   async function render() {
     const chosen: RopisMethod[] = [];
     const closes = { count: 0 };
-    const dialog = await fixture<RopisMethodDialog>(html`<ropis-method-dialog
+    const dialog = await fixture<RopisMethodDialog>(html`<locally-ropis-method-dialog
       .order=${order}
       .choose=${(method: RopisMethod) => chosen.push(method)}
       @close-dialog=${() => closes.count++}

@@ -29,7 +29,7 @@ export async function startShellUi(kit: SimulatorKit, name: string): Promise<She
   const plugin = await loadPluginInto(shell);
   const ui = await fixture<PosShell>(html`<pos-shell .host=${shell}></pos-shell>`);
   (await findByShadowRole(ui, 'button', { name: /^eCommerce, \d+ te behandelen$/ })).click();
-  // The screen's chunk loads on first open: on a busy machine that takes longer than the default second.
+  // The screen's modules load on first open (from source here): on a busy machine that takes longer than the default second.
   const screen = await findByShadowRole(ui, 'region', { name: 'eCommerce-verkopen' }, { timeout: 20_000 });
   return {
     shell,

@@ -14,8 +14,8 @@ describe('activation and deactivation', () => {
 
     const plugin = await loadPluginInto(shell);
     // What only the screen and dialogs need is loaded when they first open, not at activation.
-    expect(customElements.get('ecommerce-screen')).to.equal(undefined);
-    expect(customElements.get('ecommerce-payment-dialog')).to.equal(undefined);
+    expect(customElements.get('locally-ecommerce-screen')).to.equal(undefined);
+    expect(customElements.get('locally-ecommerce-payment-dialog')).to.equal(undefined);
     // The plugin hands the shell its English templates once its localization module is in (a lazy chunk).
     await until(() => shell.snapshot().listeners.translations === before.listeners.translations + 1, 'translations registered');
     const during = shell.snapshot();

@@ -40,7 +40,7 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
 
   before(async () => {
     await kit.start();
-    // The guide and the screen are lazy chunks: compiled once here, so the first test's waits do not
+    // The guide and the screen are lazily imported: compiled once here, so the first test's waits do not
     // race the dev server's first compile on a busy machine.
     await Promise.all([
       import('../../src/contributions/screen-module.js'),

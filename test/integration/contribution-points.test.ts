@@ -171,7 +171,7 @@ describe("the plugin's own contribution points", function () {
     const broken: OrderColumn = { id: 'broken', title: { nl: 'Kapot', en: 'Broken' }, value: () => { throw new Error('kapot'); }, sortKey: () => { throw new Error('kapot'); } };
     const orders = [storedOrder({ orderId: 'R-1' }), storedOrder({ orderId: 'R-2' })];
     const screen = await fixture<EcommerceScreen>(
-      html`<ecommerce-screen .orders=${new BehaviorSubject(orders)} .columns=${[...builtInOrderColumns(), broken]} .reportColumnError=${(id: string) => reports.push(id)}></ecommerce-screen>`,
+      html`<locally-ecommerce-screen .orders=${new BehaviorSubject(orders)} .columns=${[...builtInOrderColumns(), broken]} .reportColumnError=${(id: string) => reports.push(id)}></ecommerce-screen>`,
     );
     await findByShadowRole(screen, 'columnheader', { name: 'Kapot' });
     const rows = () => [...screen.shadowRoot!.querySelectorAll('tbody tr.row')];

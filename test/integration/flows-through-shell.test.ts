@@ -67,7 +67,7 @@ describe('the pickup flows through the shell, as the shop\'s procedure says (iss
 
   before(async () => {
     await kit.start();
-    // The screen's code is a lazy chunk; fetched and compiled once here, so the fixture's first look
+    // The screen's code is lazily imported; fetched and compiled once here, so the fixture's first look
     // for the screen does not race the dev server on a busy machine.
     await Promise.all([import('../../src/contributions/screen-module.js'), import('../../src/components/ecommerce-screen.js')]);
   });

@@ -63,7 +63,7 @@ describe('the Locally receipt: shop name and paper', () => {
 describe('the payment dialog\'s card types', () => {
   it('offers the configured card types in order, the first preselected, and falls back on the built-in list', async () => {
     const dialog = await mount<EcommercePaymentDialog>(
-      html`<ecommerce-payment-dialog .amountDueCents=${9000} .order=${storedOrder()} .cardTypes=${['Adyen', 'Stripe']}></ecommerce-payment-dialog>`,
+      html`<locally-ecommerce-payment-dialog .amountDueCents=${9000} .order=${storedOrder()} .cardTypes=${['Adyen', 'Stripe']}></ecommerce-payment-dialog>`,
     );
     const select = await findByShadowRole<HTMLSelectElement>(dialog, 'combobox', { name: 'Kaarttype' });
     expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Adyen', 'Stripe']);

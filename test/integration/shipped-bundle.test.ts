@@ -24,7 +24,7 @@ describe('the shipped bundle (dist/)', () => {
     expect(during.commands).to.deep.equal(manifest.contributes.commands!.map((c) => c.id).sort());
     // What activation loads holds no screen (scripts/check-bundle.mjs); its code comes with the rest of
     // the plugin right after activation, so it is there before anyone opens the screen.
-    await until(() => customElements.get('ecommerce-screen') !== undefined, 'the screen fetched after activation');
+    await until(() => customElements.get('locally-ecommerce-screen') !== undefined, 'the screen fetched after activation');
 
     // The bundle's IndexedDB store (idb from the host) and its API.
     const api = plugin.api as LocallyPluginApi;

@@ -86,7 +86,7 @@ export class ClockScheduler implements SchedulerLike, Disposable {
 
   /**
    * One value (0) after `ms` on this clock, then complete: rxjs's `timer(ms, scheduler)`, which would
-   * also bring rxjs's default scheduler into the bundle (1 kB) although this one is always given.
+   * also bring rxjs's default scheduler into the bundle (0.7 kB gzip) although this one is always given.
    */
   timer(ms: number): Observable<0> {
     return new Observable<0>((subscriber) =>
