@@ -59,14 +59,14 @@ export default {
         return undefined;
       },
     },
-    // The shipped plugin as a shop installs it (plugin.json + the built dist/), under /shipped/, so a
-    // test can load the real bundle: unlike /dist/index.js above, nothing here maps to the source.
+    // The shipped plugin as a shop installs it (dist/ with its plugin.json), under /shipped/, so a test
+    // can load the real bundle: unlike /dist/index.js above, nothing here maps to the source.
     // Its bare imports of the host's shared modules (lit, @lit/localize, idb) resolve to the copies
     // the shell under test uses, as a host's import map would.
     {
       name: 'shipped-plugin',
       serve(context) {
-        const match = /^\/shipped\/(plugin\.json|dist\/[\w./-]+\.js)$/.exec(context.path);
+        const match = /^\/shipped\/(dist\/[\w./-]+\.(?:js|json))$/.exec(context.path);
         if (!match || match[1].includes('..')) return undefined;
         const file = new URL(`./${match[1]}`, import.meta.url);
         if (!existsSync(file)) return { body: `/* ${match[1]} is missing: run \`npm run build\` first */`, type: 'js', status: 404 };

@@ -28,6 +28,10 @@
 //                         TypeScript source through the dev server (many modules, development builds)
 // Screen (one fresh page per run, so every first open is cold):
 //   --screen-runs=N       runs, medians printed (default 5)
+//   --screen-entry=built|source   load the built plugin through its manifest (default, as a shop runs
+//                         it: first open = from the command to the first rows) or the TypeScript source
+//                         (the page then also watches the store's full reads, and reports the first
+//                         open without loading the screen's unbundled modules)
 //   --screen-orders=N     stored orders (default 10000)
 //   --scroll-rows=N --step-rows=N   rows scrolled, and per frame (default 1000, 5)
 //   --viewport=WxH        the page's size (default 1366x768)
@@ -44,6 +48,7 @@ import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { findChrome, installHint } from '../scripts/chrome-path.mjs';
 import { measureBundle } from '../scripts/bundle-sizes.mjs';
+import { copyManifest } from '../scripts/copy-manifest.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -81,6 +86,7 @@ const idlePolls = count('idle-polls', 10);
 const idleOrders = count('idle-orders', 300);
 const activationRuns = count('activation-runs', 7);
 const activationEntry = args['activation-entry'] === 'source' ? 'source' : 'built';
+const screenEntry = args['screen-entry'] === 'source' ? 'source' : 'built';
 const callerDir = process.env.INIT_CWD ?? process.cwd();
 const profilePath = args.profile && args.profile !== 'true' ? resolve(callerDir, args.profile) : undefined;
 const activationProfilePath =
@@ -143,7 +149,8 @@ try {
     `bench: ${parts.join(', ')} on ${summary.machine.cpuModel} (${summary.machine.cores} cores, ${summary.machine.ramGB} GB), ` +
       `load ${summary.machine.loadAverage.join(' ')}, ${summary.machine.os}, node ${summary.machine.node}`,
   );
-  const needBuild = parts.includes('bundle') || (parts.includes('activation') && activationEntry === 'built');
+  const needBuild =
+    parts.includes('bundle') || (parts.includes('activation') && activationEntry === 'built') || (parts.includes('screen') && screenEntry === 'built');
   if (needBuild) await runBundle(parts.includes('bundle'));
   if (browserParts.length && !process.exitCode) {
     server = await createServer({
@@ -159,6 +166,20 @@ try {
       // so \`npm start\` keeps the development builds.
       resolve: { conditions: ['module', 'browser', 'production'] },
       cacheDir: 'node_modules/.vite-bench',
+      // The build's manifest: the static files under a dot folder (.cache) are not served, its scripts
+      // are (through the transform that resolves the host's shared modules).
+      plugins: [
+        {
+          name: 'bench-build-manifest',
+          configureServer(viteServer) {
+            viteServer.middlewares.use((request, response, next) => {
+              if (request.url?.split('?')[0] !== `${BUILD_URL}/plugin.json`) return next();
+              response.setHeader('Content-Type', 'application/json');
+              response.end(readFileSync(`${BUILD_DIR}/plugin.json`));
+            });
+          },
+        },
+      ],
     });
     await server.listen();
     const address = server.httpServer?.address();
@@ -286,10 +307,14 @@ async function runImport(origin) {
 async function runScreen(origin) {
   const viewport = { width: viewportWidth || 1366, height: viewportHeight || 768 };
   const results = [];
-  console.log(`\nbench: screen, ${origin}/bench/screen-bench.html, ${screenRuns} runs of one fresh page each, viewport ${viewport.width}x${viewport.height}`);
+  console.log(
+    `\nbench: screen, ${origin}/bench/screen-bench.html, ${screenRuns} runs of one fresh page each, viewport ${viewport.width}x${viewport.height}, ` +
+      `the plugin ${screenEntry === 'built' ? `built (${BUILD_URL}/plugin.json)` : 'from source'}`,
+  );
   for (let run = 1; run <= screenRuns; run++) {
     const runQuery = new URLSearchParams(screenQuery);
     runQuery.set('run', String(run));
+    if (screenEntry === 'built') runQuery.set('manifest', `${BUILD_URL}/plugin.json`);
     const result = await measurePage(`${origin}/bench/screen-bench.html?${runQuery}`, viewport, run === 1 ? profilePath : undefined);
     if (!result.ok) {
       fail(`the screen page reported a failure in run ${run}:\n${result.error}`);
@@ -301,6 +326,7 @@ async function runScreen(origin) {
   const median = Object.fromEntries(keys.map((key) => [key, medianOf(results.map((r) => r.figures[key]))]));
   printScreen(results, median);
   summary.screen = {
+    entry: screenEntry,
     params: { ...results[0].params, run: undefined, runs: results.length },
     openOrders: results[0].openOrders,
     viewport: results[0].viewport,
@@ -338,6 +364,8 @@ async function runBundle(report) {
     fail(`npx vite build exited with ${code}`);
     return;
   }
+  // The build on its own, as dist/ is installed: the screen part loads it through this manifest.
+  copyManifest(BUILD_DIR);
   if (!report) return;
   const sizes = measureBundle(BUILD_DIR);
   summary.bundle = { unit: 'bytes', dir: BUILD_DIR, buildMs, activation: sizes.activation, all: sizes.all, chunks: sizes.chunks };
@@ -491,10 +519,15 @@ function budgets(s) {
   }
   if (s.screen) {
     const m = s.screen.median;
-    // The first open's render once the screen's code is in; loading that code is measured on the
-    // built bundle by the activation part (screen open), not through the dev server's unbundled modules.
-    add('screen: first open, code in → first rows', m.coldAfterDefinedMs, 'ms', `≤ ${TARGETS.firstRowsMs} ms`, at(m.coldAfterDefinedMs, TARGETS.firstRowsMs), ms(m.coldAfterDefinedMs));
-    add(`screen: first open incl. dev-server load (${m.coldRequests} requests)`, m.coldOpenMs, 'ms', '-', null, ms(m.coldOpenMs));
+    if (s.screen.entry === 'built') {
+      // As a shop runs it: the plugin's code arrived after activation, so this is all staff wait.
+      add('screen: first open, command → first rows (built)', m.coldOpenMs, 'ms', `≤ ${TARGETS.firstRowsMs} ms`, at(m.coldOpenMs, TARGETS.firstRowsMs), ms(m.coldOpenMs));
+    } else {
+      // From source the first open also loads the screen's unbundled modules through the dev server,
+      // which a shop never does: the target applies from the moment that code is in.
+      add('screen: first open, code in → first rows (source)', m.coldAfterDefinedMs, 'ms', `≤ ${TARGETS.firstRowsMs} ms`, at(m.coldAfterDefinedMs, TARGETS.firstRowsMs), ms(m.coldAfterDefinedMs));
+      add(`screen: first open incl. dev-server load (${m.coldRequests} requests)`, m.coldOpenMs, 'ms', '-', null, ms(m.coldOpenMs));
+    }
     add('screen: open again → first rows', m.warmOpenMs, 'ms', `≤ ${TARGETS.firstRowsMs} ms`, at(m.warmOpenMs, TARGETS.firstRowsMs), ms(m.warmOpenMs));
     // A keystroke's main-thread work (the update, then style and layout) must fit in a frame; until
     // the painted frame also includes waiting for the display's next refresh (up to 16.7 ms at 60 Hz).
@@ -562,11 +595,14 @@ function printScreen(results, m) {
   );
   console.log(
     `open: from the command locally.openScreen until the first grid row exists, the screen is updated and the next frame painted.\n` +
-      `  cold (fresh page, the screen's lazy chunk loads: ${n(m.coldRequests)} requests to the dev server): screen module loaded after ${ms(m.coldDefinedMs)}, rows after ${ms(m.coldRowsMs)}, ` +
+      `  cold (the first open in a fresh page; ${n(m.coldRequests)} requests while opening): element defined after ${ms(m.coldDefinedMs)} (0: already, with the code fetched after activation), rows after ${ms(m.coldRowsMs)}, ` +
       `panel element after ${ms(m.coldCommandMs)}, painted ${ms(m.coldOpenMs)}; warm (closed and opened again): ${ms(m.warmOpenMs)}.\n` +
-      `  full reads of the orders while opening: ${n(m.coldReads)} cold, ${n(m.warmReads)} in 3 warm opens; one full read takes ${ms(m.fullReadMs)} ` +
-      `(${n(m.startupReads)} at plugin start, tile shown after ${ms(m.tileMs)}).\n` +
-      `  after the first open the store and screen were quiet after ${ms(m.openSettledMs)} (${n(m.openSettleReads)} full reads: the seen marks); ` +
+      (m.fullReadMs === -1
+        ? `  tile shown after ${ms(m.tileMs)}; the code fetched after activation had arrived ${ms(m.codeReadyMs)} after plugin start, and the first open came after it, as at a counter; ` +
+          `the store's full reads are watched only from source (--screen-entry=source).\n`
+        : `  full reads of the orders while opening: ${n(m.coldReads)} cold, ${n(m.warmReads)} in 3 warm opens; one full read takes ${ms(m.fullReadMs)} ` +
+          `(${n(m.startupReads)} at plugin start, tile shown after ${ms(m.tileMs)}).\n`) +
+      `  after the first open the store and screen were quiet after ${ms(m.openSettledMs)}${m.openSettleReads === -1 ? '' : ` (${n(m.openSettleReads)} full reads: the seen marks)`}; ` +
       `meanwhile the longest main-thread task took ${ms(m.openSettleLongestTaskMs)} (long tasks ${ms(m.openSettleLongTasksMs)} in all; ` +
       `at plugin start: longest ${ms(m.startupLongestTaskMs)}, ${ms(m.startupLongTasksMs)} in all).`,
   );

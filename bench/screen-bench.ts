@@ -4,8 +4,8 @@
  *
  * - open → first rows painted: from the `locally.openScreen` command until the screen's first grid
  *   row exists, the element is connected and updated, and the frame after it has been painted
- *   (requestAnimationFrame, then a task: the rendering update is done). Cold (the screen's lazy
- *   chunk loads; this page is fresh) and warm (closed and opened again, median of 3).
+ *   (requestAnimationFrame, then a task: the rendering update is done). Cold (the first open in
+ *   this fresh page) and warm (closed and opened again, median of 3).
  * - one filter keystroke in "Zoeken" (value set + an `input` event) until the grid is updated and
  *   painted; the next keystrokes and clearing the box; a change of "Filter op status" and back.
  * - scrolling 1,000 rows, a step per frame: frame intervals, main-thread work per frame, long
@@ -17,7 +17,10 @@
  * run uses fresh, uniquely named databases and deletes them afterwards. Not a test.
  *
  * Query parameters: `run` (shown in the output, default 1), `orders` (10000), `scrollRows` (1000),
- * `stepRows` (rows per frame while scrolling, 5).
+ * `stepRows` (rows per frame while scrolling, 5), `manifest` (the plugin to load: default
+ * `/plugin.json`, the TypeScript source through the dev server, whose OrderStore this page watches
+ * for full reads; bench/run.mjs gives the built copy's, as a shop runs it, where the store's calls
+ * are not seen and their figures are -1).
  */
 import { mulberry32 } from '../shell/data/mulberry32.js';
 import { deleteDatabases, intParams, median, progress, publish, sleep } from './bench-setup.js';
@@ -64,6 +67,8 @@ export interface ScreenFigures {
   readonly activateMs: number;
   /** From loadPlugin until the tile says "eCommerce, N te behandelen" (the first full read included). */
   readonly tileMs: number;
+  /** Built: from loadPlugin until the code fetched after activation had arrived (the screen's element defined); -1 from source. */
+  readonly codeReadyMs: number;
   /** One OrderStore.getAllOrders of all orders, the plugin's first one at start-up. */
   readonly fullReadMs: number;
   /** Full reads (getAllOrders) from loadPlugin until quiet. */
@@ -175,6 +180,22 @@ export interface ScreenBenchResult {
   /** Who read all orders (caller → count) at plugin start and after the first open. */
   readonly readers?: { readonly startup: Record<string, number>; readonly afterOpen: Record<string, number>; readonly poll: Record<string, number> };
   readonly userAgent?: string;
+}
+
+/**
+ * Which plugin this page loads: its manifest, and whether its OrderStore is the one this page
+ * watches (the source through the dev server: one module per URL; a built copy has its own).
+ */
+const source = (() => {
+  const manifestUrl = new URLSearchParams(location.search).get('manifest') ?? '/plugin.json';
+  return { manifestUrl, watched: manifestUrl === '/plugin.json' };
+})();
+
+const SCREEN_TAG = 'locally-ecommerce-screen';
+
+/** A count of store calls, or -1 where the plugin's store is not watched. */
+function watchedCount(count: number): number {
+  return source.watched ? count : -1;
 }
 
 function params(): ScreenParams {
@@ -413,7 +434,7 @@ function panelArea(ui: PosShell): Element {
 }
 
 function findScreen(ui: PosShell): EcommerceScreen | null {
-  return panelArea(ui).shadowRoot!.querySelector<EcommerceScreen>('locally-ecommerce-screen');
+  return panelArea(ui).shadowRoot!.querySelector<EcommerceScreen>(SCREEN_TAG);
 }
 
 function tileText(ui: PosShell): string {
@@ -479,7 +500,7 @@ async function measureOpen(shell: ShellHost, ui: PosShell, name: string): Promis
   const requestsBefore = performance.getEntriesByType('resource').length;
   const started = performance.now();
   let definedMs = 0;
-  if (!customElements.get('locally-ecommerce-screen')) void customElements.whenDefined('locally-ecommerce-screen').then(() => (definedMs = performance.now() - started));
+  if (!customElements.get(SCREEN_TAG)) void customElements.whenDefined(SCREEN_TAG).then(() => (definedMs = performance.now() - started));
   let commandMs = Number.NaN;
   const command = shell.executeCommand(CommandIds.openScreen).then(() => {
     commandMs = performance.now() - started;
@@ -497,6 +518,8 @@ async function measureOpen(shell: ShellHost, ui: PosShell, name: string): Promis
 /** Waits until no store call is running or started for `quietMs`, then for the screen's update and a painted frame. */
 async function settle(screen?: EcommerceScreen, quietMs = 400, timeoutMs = 30_000): Promise<void> {
   const started = performance.now();
+  // Without the store watched (built), quiet is only waited for.
+  if (!source.watched) await sleep(quietMs);
   for (;;) {
     await sleep(25);
     const running = calls.some((call) => call.end === undefined);
@@ -771,18 +794,29 @@ async function oneRun(p: ScreenParams, manifest: PluginManifest): Promise<Screen
     const heapBaseMB = await heapMB();
     progress(`run ${p.run}: loading the plugin`);
     const loadStarted = performance.now();
-    plugin = await loadPlugin(shell, '/plugin.json');
+    plugin = await loadPlugin(shell, source.manifestUrl);
     const activateMs = performance.now() - loadStarted;
     const expected = `eCommerce, ${openOrders} te behandelen`;
     await until(() => tileText(ui).startsWith(expected), `the tile "${expected}" (now "${tileText(ui)}")`);
     const tileMs = performance.now() - loadStarted;
     span('plugin-start-until-tile', loadStarted);
     await settle();
+    // Built: the plugin fetches its code after activation (the screen's with it) on its own; staff
+    // open the screen after that has arrived, so the first open is measured from then.
+    let codeReadyMs = -1;
+    if (!source.watched) {
+      await Promise.race([
+        customElements.whenDefined(SCREEN_TAG),
+        sleep(30_000).then(() => Promise.reject(new Error('the code after activation did not arrive within 30 s'))),
+      ]);
+      codeReadyMs = performance.now() - loadStarted;
+      await settle();
+    }
     span('plugin-start-until-quiet', loadStarted);
     const startupTasks = longTasksIn(loadStarted, performance.now());
     const startup = fullReads(loadStarted);
-    if (startup.length === 0) throw new Error('no full read seen: the OrderStore the plugin runs is not the one watched');
-    const fullReadMs = startup[0]!.end! - startup[0]!.start;
+    if (source.watched && startup.length === 0) throw new Error('no full read seen: the OrderStore the plugin runs is not the one watched');
+    const fullReadMs = startup[0] ? startup[0].end! - startup[0].start : -1;
     const heapLoadedMB = await heapMB();
 
     // ---- open: cold (this page has never loaded the screen), then settled ----
@@ -863,8 +897,9 @@ async function oneRun(p: ScreenParams, manifest: PluginManifest): Promise<Screen
       seedMs,
       activateMs,
       tileMs,
+      codeReadyMs,
       fullReadMs,
-      startupReads: startup.length,
+      startupReads: watchedCount(startup.length),
       startupLongestTaskMs: startupTasks.longest,
       startupLongTasksMs: startupTasks.total,
       coldOpenMs: cold.ms,
@@ -872,14 +907,14 @@ async function oneRun(p: ScreenParams, manifest: PluginManifest): Promise<Screen
       coldAfterDefinedMs: cold.ms - cold.definedMs,
       coldRowsMs: cold.rowsMs,
       coldCommandMs: cold.commandMs,
-      coldReads: cold.reads,
+      coldReads: watchedCount(cold.reads),
       coldRequests: cold.requests,
       openSettledMs,
-      openSettleReads,
+      openSettleReads: watchedCount(openSettleReads),
       openSettleLongestTaskMs: openSettleTasks.longest,
       openSettleLongTasksMs: openSettleTasks.total,
       warmOpenMs: median(warm.map((w) => w.ms)),
-      warmReads: warm.reduce((sum, w) => sum + w.reads, 0),
+      warmReads: watchedCount(warm.reduce((sum, w) => sum + w.reads, 0)),
       domRows,
       listed: shown,
       keyFirstMs: typed[0]!.ms,
@@ -915,7 +950,7 @@ async function oneRun(p: ScreenParams, manifest: PluginManifest): Promise<Screen
       blankFrames: scroll.blankFrames,
       reopenAfterScrollMs: reopened.ms,
       reopenAfterScrollRowsInView,
-      pollReads,
+      pollReads: watchedCount(pollReads),
       pollLongestTaskMs,
       heapBaseMB,
       heapLoadedMB,
@@ -932,7 +967,9 @@ async function oneRun(p: ScreenParams, manifest: PluginManifest): Promise<Screen
       openOrders,
       viewport: { width: innerWidth, height: innerHeight, gridHeight },
       gcExposed: gcExposed(),
-      readers: { startup: readers(startup), afterOpen: readers(fullReads(openStarted + cold.ms, openStarted + openSettledMs)), poll: readers(fullReads(pollStarted)) },
+      ...(source.watched
+        ? { readers: { startup: readers(startup), afterOpen: readers(fullReads(openStarted + cold.ms, openStarted + openSettledMs)), poll: readers(fullReads(pollStarted)) } }
+        : {}),
       userAgent: navigator.userAgent,
     };
   } finally {
@@ -946,9 +983,9 @@ async function oneRun(p: ScreenParams, manifest: PluginManifest): Promise<Screen
 
 async function main(): Promise<ScreenBenchResult> {
   performance.setResourceTimingBufferSize(100_000);
-  watchOrderStore();
+  if (source.watched) watchOrderStore();
   watchLongTasks();
-  const manifest = (await (await fetch('/plugin.json')).json()) as PluginManifest;
+  const manifest = (await (await fetch(source.manifestUrl)).json()) as PluginManifest;
   return oneRun(params(), manifest);
 }
 

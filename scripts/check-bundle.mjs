@@ -24,8 +24,11 @@ for (const tag of LAZY_ELEMENTS) {
   if (activationText.includes(`"${tag}"`) || activationText.includes(`'${tag}'`)) problems.push(`<${tag}> is loaded at activation instead of in a lazy chunk`);
 }
 if (!existsSync('dist/plugin.json')) problems.push('dist/plugin.json is missing');
-const manifest = JSON.parse(readFileSync('plugin.json', 'utf8'));
-if (!existsSync(`dist/${manifest.main.replace(/^dist\//, '')}`)) problems.push(`the manifest's main (${manifest.main}) is not in dist/`);
+else {
+  // dist/ is installed on its own: its manifest's main is relative to dist/.
+  const { main } = JSON.parse(readFileSync('dist/plugin.json', 'utf8'));
+  if (!existsSync(`dist/${main}`)) problems.push(`dist/plugin.json's main (${main}) is not in dist/`);
+}
 
 if (problems.length) {
   console.error(`Bundle check failed:\n- ${problems.join('\n- ')}`);

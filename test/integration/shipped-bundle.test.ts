@@ -15,8 +15,11 @@ describe('the shipped bundle (dist/)', () => {
     const { shell } = await startShell();
     const before = shell.snapshot();
     const manifest = await fetchManifest();
+    // dist/ is installed on its own: its manifest is ours with `main` relative to dist/.
+    const shippedManifest = (await (await fetch('/shipped/dist/plugin.json')).json()) as typeof manifest;
+    expect(shippedManifest).to.deep.equal({ ...manifest, main: 'index.js' });
 
-    const plugin = await loadPlugin(shell, '/shipped/plugin.json');
+    const plugin = await loadPlugin(shell, '/shipped/dist/plugin.json');
     const during = shell.snapshot();
     expect(during.tiles).to.deep.equal(manifest.contributes.tiles!.map((t) => t.id).sort());
     expect(during.panels).to.deep.equal(manifest.contributes.panels!.map((p) => p.id).sort());
@@ -63,7 +66,7 @@ describe('the shipped bundle (dist/)', () => {
 
   it('reads orders stored by the source build: the same database schema', async () => {
     const { shell } = await startShell();
-    const plugin = await loadPlugin(shell, '/shipped/plugin.json');
+    const plugin = await loadPlugin(shell, '/shipped/dist/plugin.json');
     const api = plugin.api as LocallyPluginApi;
     const { OrderStore } = await import('../../src/services/store/order-store.js');
     const otherTab = new OrderStore({ dbName: `${shell.dbName}:${plugin.manifest.id}:orders` });
