@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from './scripts/minify-template-literals.mjs';
-import { moduleAliases } from './scripts/module-aliases.mjs';
+import { moduleAliasFiles } from './scripts/module-aliases.mjs';
 import { pruneIdenticalTranslations } from './scripts/prune-identical-translations.mjs';
 
 /** The bare specifiers the host provides (see `external` below): lit and its subpaths, @lit/localize, idb. */
@@ -14,7 +13,7 @@ export default defineConfig({
   plugins: [minifyTemplateLiterals(), pruneIdenticalTranslations()],
   resolve: {
     conditions: ['es2015', 'module', 'browser', 'production'],
-    alias: Object.fromEntries(Object.entries(moduleAliases).map(([name, path]) => [name, fileURLToPath(new URL(path, import.meta.url))])),
+    alias: moduleAliasFiles,
   },
   build: {
     outDir: 'dist',

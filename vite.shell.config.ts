@@ -1,7 +1,6 @@
 // `npm start`: the reference POS shell with the plugin installed from plugin.json, as a shop would have it.
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { moduleAliases } from './scripts/module-aliases.mjs';
+import { moduleAliasFiles } from './scripts/module-aliases.mjs';
 
 /**
  * The manifest's `main` is `dist/index.js`; in development that path serves the TypeScript
@@ -35,7 +34,7 @@ export default defineConfig({
   root: '.',
   publicDir: 'public',
   plugins: [pluginMainFromSource()],
-  resolve: { alias: Object.fromEntries(Object.entries(moduleAliases).map(([name, path]) => [name, fileURLToPath(new URL(path, import.meta.url))])) },
+  resolve: { alias: moduleAliasFiles },
   // The plugin is reached only through a URL built at run time, which Vite's scan cannot follow:
   // name its entry so its dependencies are optimized up front, not with a reload mid-load.
   optimizeDeps: { entries: ['shell/index.html', 'src/index.ts', 'src/components/*.ts'] },

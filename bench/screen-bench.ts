@@ -78,7 +78,7 @@ export interface ScreenFigures {
   readonly startupLongTasksMs: number;
 
   readonly coldOpenMs: number;
-  /** Cold: until the screen's module was loaded and had defined `locally-ecommerce-screen` (the lazy chunk, from the dev server). */
+  /** Cold: until `locally-ecommerce-screen` was defined (from source: its modules loaded through the dev server; built: 0, fetched after activation). */
   readonly coldDefinedMs: number;
   /** Cold, without the module load: from `locally-ecommerce-screen` being defined until the first rows were painted
    *  (coldOpenMs − coldDefinedMs): what the screen's first render costs once its chunk is there. */

@@ -9,7 +9,6 @@ export function copyManifest(outDir = 'dist') {
   const manifest = JSON.parse(readFileSync('plugin.json', 'utf8'));
   manifest.main = posix.relative('dist', manifest.main);
   writeFileSync(`${outDir}/plugin.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) copyManifest(process.argv[2]);

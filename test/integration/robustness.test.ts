@@ -6,13 +6,7 @@ import { createPluginContainer } from '../../src/plugin-container.js';
 import { PluginLog } from '../../src/services/plugin-log.js';
 import { OrderStore } from '../../src/services/store/order-store.js';
 import { fetchManifest, startPlugin, startShell, storedOrder, until, type PluginFixture } from '../helpers/plugin-fixture.js';
-
-class RecordingLog extends PluginLog {
-  readonly errors: string[] = [];
-  override error(message: string): void {
-    this.errors.push(message);
-  }
-}
+import { RecordingLog } from '../helpers/recording-log.js';
 
 describe('a contribution that fails', () => {
   it('is reported and skipped; the rest registers, and disposing leaves the host as before', async () => {

@@ -3,15 +3,7 @@ import { expect } from '@open-wc/testing';
 import { Emitter } from '../../src/common/event.js';
 import type { Language, LocaleService } from '../../src/host/index.js';
 import { PluginLocalization } from '../../src/localization/plugin-localization.js';
-import { PluginLog } from '../../src/services/plugin-log.js';
-
-/** A log that keeps what it was told. */
-class RecordingLog extends PluginLog {
-  readonly errors: string[] = [];
-  override error(message: string): void {
-    this.errors.push(message);
-  }
-}
+import { RecordingLog } from '../helpers/recording-log.js';
 
 // As in the shell: the host configures the page's one copy of @lit/localize before any plugin starts,
 // so the plugin hands its templates to the host (registerTranslations).
