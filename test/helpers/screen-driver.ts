@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { waitFor } from './wait-for.js';
 import { findAllByShadowRole, findByShadowRole } from 'shadow-dom-testing-library';
 import type { LocallyOrder } from '../../mocks/locally/locally-order.js';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
@@ -22,12 +23,13 @@ export interface ScreenDriver {
 export function screenDriver(screen: HTMLElement, simulator: LocallySimulator): ScreenDriver {
   const statusOf = async (orderId: string, status: string): Promise<HTMLSelectElement> => {
     let select: HTMLSelectElement | undefined;
-    await waitUntil(
+    const staged = () => select!.closest('td')!.classList.contains('staged');
+    await waitFor(
       async () => {
         select = (await findAllByShadowRole<HTMLSelectElement>(screen, 'combobox')).find((box) => box.getAttribute('aria-label') === `Status ${orderId}`);
-        return select?.selectedOptions[0]?.text === status && !select.closest('td')!.classList.contains('staged');
+        return select?.selectedOptions[0]?.text === status && !staged();
       },
-      `order ${orderId} shown as ${status} (now ${select?.selectedOptions[0]?.text})`,
+      () => `order ${orderId} shown as ${status} (now ${select ? `${select.selectedOptions[0]?.text}${staged() ? ', staged' : ''}` : 'no row'})`,
       WAIT,
     );
     return select!;
@@ -53,7 +55,7 @@ export function screenDriver(screen: HTMLElement, simulator: LocallySimulator): 
     },
     atLocally: async (orderId, status) => {
       let order: LocallyOrder | undefined;
-      await waitUntil(async () => (order = await simulator.getOrder(orderId))?.status === status, `${orderId} ${status} at Locally (now ${order?.status})`, WAIT);
+      await waitFor(async () => (order = await simulator.getOrder(orderId))?.status === status, () => `${orderId} ${status} at Locally (now ${order?.status})`, WAIT);
       return order!;
     },
   };

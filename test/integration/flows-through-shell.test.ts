@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { waitFor } from '../helpers/wait-for.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { findAllByShadowRole, findByShadowRole, queryByShadowRole } from 'shadow-dom-testing-library';
 import type { LocallyOrder } from '../../mocks/locally/locally-order.js';
@@ -206,7 +207,7 @@ describe('the pickup flows through the shell, as the shop\'s procedure says (iss
 
   async function storedOrder(orderId: string, status: string): Promise<StoredOrder> {
     let order: StoredOrder | undefined;
-    await waitUntil(async () => (order = await store.getOrder('locally', orderId))?.status === status, `${orderId} stored as ${status} (now ${order?.status})`, WAIT);
+    await waitFor(async () => (order = await store.getOrder('locally', orderId))?.status === status, () => `${orderId} stored as ${status} (now ${order?.status})`, WAIT);
     return order!;
   }
 

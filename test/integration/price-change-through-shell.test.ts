@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { waitFor } from '../helpers/wait-for.js';
 import { findByShadowRole } from 'shadow-dom-testing-library';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
 import type { ShellHost } from '../../shell/host/shell-host.js';
@@ -72,7 +73,7 @@ describe('changing a line price in the transaction window', function () {
     (await findByShadowRole(dialog, 'button', { name: 'Sluiten' })).click();
 
     await waitUntil(() => shell.messages.toasts.some((t) => t.text.startsWith('Prijs niet gewijzigd.')), 'told the price stayed');
-    await waitUntil(() => field.value === asString(line.unitPriceCents), `old price shown again (now ${field.value})`);
+    await waitFor(() => field.value === asString(line.unitPriceCents), () => `old price shown again (now ${field.value})`);
     expect(await stored(transaction)).to.deep.equal(transaction);
 
     type(field, asString(newPrice));
@@ -82,7 +83,7 @@ describe('changing a line price in the transaction window', function () {
     await waitUntil(async () => (await stored(transaction)).lines[0]!.unitPriceCents === newPrice, 'the new price stored');
     const after = await stored(transaction);
     expect(after.totalCents).to.equal(transaction.totalCents + (newPrice - line.unitPriceCents) * line.quantity);
-    await waitUntil(() => field.value === asString(newPrice), `new price shown (now ${field.value})`);
+    await waitFor(() => field.value === asString(newPrice), () => `new price shown (now ${field.value})`);
   });
 
   it('changes a counter sale\'s price without a question, and refuses an amount that is none', async () => {
@@ -98,7 +99,7 @@ describe('changing a line price in the transaction window', function () {
 
     type(field, 'twaalf');
     await waitUntil(() => shell.messages.toasts.some((t) => t.text.includes('"twaalf" is geen geldig bedrag')), 'told it is no amount');
-    await waitUntil(() => field.value === '12,50', `old price shown again (now ${field.value})`);
+    await waitFor(() => field.value === '12,50', () => `old price shown again (now ${field.value})`);
     expect((await stored(sale)).lines[0]!.unitPriceCents).to.equal(1250);
   });
 
