@@ -13,6 +13,7 @@ import { identicalTranslationIds, pruneTranslations } from './scripts/prune-iden
 import { parseAst } from 'vite';
 import { defaultReporter } from '@web/test-runner';
 
+const TEST_TIMEOUT_MS = 20_000;
 const executablePath = findChrome();
 if (!executablePath) throw new Error(installHint);
 
@@ -42,7 +43,9 @@ export default {
   // Lit's dev-mode banner repeats for every file and hides the logs that matter.
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Above the waits' own limits (10 s at most), so a wait that gives up says what it waited for and
+  // what it saw, instead of mocha's bare timeout.
+  testFramework: { config: { timeout: TEST_TIMEOUT_MS } },
   plugins: [
     // The shell loads the plugin through plugin.json's "main" (dist/index.js), as an installed plugin;
     // under test that module is served from the TypeScript source.
@@ -129,5 +132,5 @@ export default {
       },
     }),
   ],
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [defaultReporter(), summaryReporter({ timeoutMs: TEST_TIMEOUT_MS })],
 };

@@ -12,6 +12,11 @@ export interface ShellClockOptions {
   readonly realTime?: boolean;
 }
 
+export interface AdvanceOptions {
+  /** Resolves when what a timer started is done; awaited before the first timer and after each. */
+  readonly settled?: () => Promise<void>;
+}
+
 interface Timer {
   readonly seq: number;
   readonly dueAt: number;
@@ -70,21 +75,24 @@ export class ShellClock implements Clock, Disposable {
   }
 
   /**
-   * Like {@link advance}, but lets promises and tasks settle after each timer, so async work a
-   * timer starts (a poll) finishes before the next one runs.
+   * Like {@link advance}, but lets what each timer starts settle before the next one runs. By default
+   * that is a few task turns: enough for promise chains, not for real I/O. A jump of minutes would
+   * then overtake a request still on its way, and run its timeout; `settled` waits for such work
+   * (a test: until no poll and no request is in flight), as time passing by itself would.
    */
-  async advanceAsync(ms: number): Promise<void> {
+  async advanceAsync(ms: number, options: AdvanceOptions = {}): Promise<void> {
     if (!(ms >= 0)) throw new RangeError(`Cannot move the clock by ${ms} ms`);
+    const settled = options.settled ?? (() => settle());
     const target = this.now() + ms;
-    await settle();
+    await settled();
     for (let timer = this.nextDue(target); timer; timer = this.nextDue(target)) {
       this.runTimer(timer);
-      await settle();
+      await settled();
     }
     this.moveTo(target);
     this.schedule();
     this.onDidJumpEmitter.fire(this.now());
-    await settle();
+    await settled();
   }
 
   /** Sets the time; moving forward runs the timers that fall due, moving back runs none. */
@@ -148,6 +156,6 @@ export class ShellClock implements Clock, Disposable {
 }
 
 /** A few task turns: enough for promise chains and short task hops a timer starts, not for slow I/O. */
-async function settle(turns = 5): Promise<void> {
+export async function settle(turns = 5): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }

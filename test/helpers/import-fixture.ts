@@ -2,7 +2,7 @@ import type { Container } from 'inversify';
 import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js';
 import type { GeneratedOrderKind } from '../../mocks/locally/order-generator.js';
 import { createShellHost, type ShellHost } from '../../shell/host/shell-host.js';
-import { ShellClock } from '../../shell/host/shell-clock.js';
+import { settle, ShellClock } from '../../shell/host/shell-clock.js';
 import { DisposableCollection } from '../../src/common/disposable.js';
 import { HostContributionRegistrar } from '../../src/contributions/host-contribution-registrar.js';
 import { createPluginContainer } from '../../src/plugin-container.js';
@@ -11,6 +11,7 @@ import { OrderStore } from '../../src/services/store/order-store.js';
 import { OrderSync } from '../../src/services/sync/order-sync.js';
 import type { SimulatorKit } from '../mocks/simulator-test-kit.js';
 import { fetchManifest, TEST_NOW, until } from './plugin-fixture.js';
+import { waitFor } from './wait-for.js';
 
 /** The plugin's container in a seeded headless shell, polling the Locally simulator, with its contributions registered. */
 export interface ImportFixture {
@@ -21,6 +22,12 @@ export interface ImportFixture {
   readonly sync: OrderSync;
   /** Undoes the plugin's registrations; `dispose()` also closes the shell. */
   readonly registered: DisposableCollection;
+  /**
+   * Moves the shell's clock by `ms` as passing time would: each timer runs once the plugin is idle (no
+   * poll, no request on its way to Locally), so a jump of minutes never overtakes a request and runs
+   * its timeout. Resolves when what the last timer started is done.
+   */
+  advance(ms: number): Promise<void>;
   /** Places an order, polls, and waits until the import has decided about it. */
   placeAndImport(kind: GeneratedOrderKind, type?: OrderType): Promise<{ placed: Awaited<ReturnType<LocallySimulator['placeOrder']>>; stored: StoredOrder }>;
   dispose(): void;
@@ -38,6 +45,12 @@ export async function startImportFixture(kit: SimulatorKit, name: string): Promi
   container.get(HostContributionRegistrar).registerAll(registered);
   await until(() => sync.status.leader && sync.status.lastSuccessAt !== undefined, 'first poll', 10_000);
 
+  // Shorter than a test's timeout, so a plugin that never goes idle fails with what it was doing.
+  const idle = async () => {
+    await settle();
+    await waitFor(() => !sync.status.polling && kit.quiet, () => `the plugin idle; last seen ${JSON.stringify({ ...sync.status, requestsInFlight: !kit.quiet })}`, { timeout: 8_000 });
+  };
+
   return {
     shell,
     simulator,
@@ -45,6 +58,7 @@ export async function startImportFixture(kit: SimulatorKit, name: string): Promi
     store,
     sync,
     registered,
+    advance: (ms) => clock.advanceAsync(ms, { settled: idle }),
     async placeAndImport(kind, type = 'buy') {
       const placed = await simulator.placeOrder(type, { kind });
       await sync.checkNow();

@@ -36,13 +36,6 @@ describe('the signed-in user\'s permissions gate the plugin', () => {
   });
   afterEach(() => fixture.dispose());
 
-  /** Moves the shell's clock and lets whatever it started finish. */
-  async function advance(ms: number): Promise<void> {
-    await fixture.shell.clock.advanceAsync(ms);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await until(() => !fixture.sync.status.polling, 'poll finished', 10_000);
-  }
-
   it('a till signed in by a user without "eCommerce importeren" neither polls, sends nor imports, and starts again when Anne signs in', async () => {
     const { shell, sync, store, simulator } = fixture;
     shell.switchUser('chris');
@@ -50,7 +43,7 @@ describe('the signed-in user\'s permissions gate the plugin', () => {
 
     const placed = await simulator.placeOrder('buy');
     await sync.checkNow();
-    await advance(20 * MINUTE);
+    await fixture.advance(20 * MINUTE);
     expect(requests).to.deep.equal([]);
     expect(await store.getOrder('locally', placed.id)).to.equal(undefined);
 
@@ -63,17 +56,17 @@ describe('the signed-in user\'s permissions gate the plugin', () => {
       source: 'locally', orderId: queued.orderId, to: 'in-progress', by: 'test', at,
       outbox: { source: 'locally', orderId: queued.orderId, kind: 'accept', createdAt: at, attempts: 0, nextAttemptAt: at },
     });
-    await advance(MINUTE);
+    await fixture.advance(MINUTE);
     expect((await store.getOrder('locally', waiting.orderId))!.status).to.equal('received');
     expect(await store.getPendingOutbox(Number.MAX_SAFE_INTEGER)).to.have.length(1);
     expect(requests).to.deep.equal([]);
 
     shell.switchUser('anne');
     expect(sync.status).to.include({ importsHere: true, userMayImport: true });
-    await until(async () => (await store.getOrder('locally', placed.id)) !== undefined, 'polled at once when Anne signed in', 10_000);
+    await until(async () => (await store.getOrder('locally', placed.id)) !== undefined, 'polled at once when Anne signed in', 6_000);
     expect(requests.length).to.be.greaterThan(0);
-    await until(async () => (await store.getOrder('locally', waiting.orderId))!.status !== 'received', 'imported once Anne signed in', 10_000);
-    await until(() => requests.some((request) => request.startsWith('POST ') && request.includes(queued.orderId)), 'the message sent once Anne signed in', 10_000);
+    await until(async () => (await store.getOrder('locally', waiting.orderId))!.status !== 'received', 'imported once Anne signed in', 6_000);
+    await until(() => requests.some((request) => request.startsWith('POST ') && request.includes(queued.orderId)), 'the message sent once Anne signed in', 6_000);
   });
 
   it('a user with "eCommerce importeren" but without "Geavanceerde betalingen" (Bram) keeps the till polling', async () => {
@@ -81,8 +74,8 @@ describe('the signed-in user\'s permissions gate the plugin', () => {
     shell.switchUser('bram');
     expect(sync.status).to.include({ importsHere: true, userMayImport: true });
     const placed = await simulator.placeOrder('buy');
-    await advance(5 * MINUTE);
-    await until(async () => (await store.getOrder('locally', placed.id)) !== undefined, 'polled on the interval', 10_000);
+    await fixture.advance(5 * MINUTE);
+    await until(async () => (await store.getOrder('locally', placed.id)) !== undefined, 'polled on the interval', 6_000);
   });
 
   it('"Opslaan" is refused with the reason for a user without "eCommerce importeren", whoever calls it', async () => {

@@ -27,9 +27,19 @@ export class SimulatorKit {
 
   constructor(protected readonly prefix: string) {}
 
+  /** Requests the worker has taken and not yet answered (any path: the API's and the plugin's modules). */
+  protected readonly inFlight = new Set<string>();
+
   async start(): Promise<void> {
     const first = this.create();
     this.worker = await startSimulatorWorker(first.simulator, { quiet: true });
+    this.worker.events.on('request:start', ({ requestId }) => this.inFlight.add(requestId));
+    this.worker.events.on('request:end', ({ requestId }) => this.inFlight.delete(requestId));
+  }
+
+  /** Whether no request is on its way through the worker. */
+  get quiet(): boolean {
+    return this.inFlight.size === 0;
   }
 
   /** A new simulator on its own database, served by the worker from now on. */

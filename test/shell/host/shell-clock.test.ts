@@ -81,4 +81,34 @@ describe('ShellClock', () => {
     await clock.advanceAsync(3000);
     expect(log).to.deep.equal(['poll start', 'poll end', 'second']);
   });
+
+  it('advanceAsync with "settled" runs the next timer only once slow work a timer started is done', async () => {
+    const clock = new ShellClock({ start: START, realTime: false });
+    const log: string[] = [];
+    let inFlight = 0;
+    // A request of 100 ms real time (longer than the few task turns advanceAsync waits by default)
+    // with a timeout of 30 s on the clock, as the Locally client has; a jump of 5 minutes must not
+    // overtake the request and run its timeout.
+    const request = async () => {
+      inFlight++;
+      const timeout = clock.setTimeout(() => log.push('timed out'), 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      timeout.dispose();
+      log.push('answered');
+      inFlight--;
+    };
+    clock.setTimeout(() => void request(), 1000);
+    const settled = async () => {
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await clock.advanceAsync(5 * 60_000, { settled });
+    expect(log).to.deep.equal(['answered']);
+    expect(clock.now()).to.equal(START + 5 * 60_000);
+
+    // Without it, the same jump overtakes the request.
+    clock.setTimeout(() => void request(), 1000);
+    await clock.advanceAsync(5 * 60_000);
+    expect(log).to.deep.equal(['answered', 'timed out']);
+    await settled();
+  });
 });
