@@ -77,8 +77,9 @@ export class FinalizeQuestion {
   }
 
   /**
-   * Applies 'completed' to the order as stored now. The kept-open recorder may bump the revision
-   * for the same finalize while staff answer; one retry on a fresh copy covers that race.
+   * Applies 'completed' to the order as stored now. The order may change while staff answer (a poll
+   * brings the provider's news); one retry on a fresh copy covers that race, and a refusal that
+   * still holds then is what staff are told.
    */
   protected async complete(asked: StoredOrder, ropisMethod: RopisMethod | undefined): Promise<ChangeOutcome> {
     let outcome: ChangeOutcome | undefined;

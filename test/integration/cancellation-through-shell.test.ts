@@ -142,8 +142,7 @@ describe('cancelling an order and a reservation nobody picked up, through the sh
     const payment = await dialogNamed('eCommerce-betaling');
     await press(payment, 'Opslaan');
     await waitUntil(async () => (await transactionOf(placed.id)).payments.length === 1, 'the online payment recorded');
-    // "Blijf Open" is recorded on the order too, as a new revision: a status staged before that would
-    // be refused as "changed meanwhile" (by design), so staff (and this test) look at the row after it.
+    // "Blijf Open" is recorded on the order too (without a new revision: a status staged before it still applies).
     await waitUntil(async () => (await storedOrder(placed.id)).keptOpen, 'Blijf Open recorded on the order', { timeout: 10_000 });
 
     await stageAndSave(placed.id, 'In behandeling', 'Annuleren');

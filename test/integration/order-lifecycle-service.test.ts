@@ -130,25 +130,40 @@ describe('OrderLifecycleService', function () {
     const { order } = await seed('in-progress');
     const otherTab = new OrderStore({ dbName: `${shell.dbName}:${(await fetchManifest()).id}:orders` });
     try {
-      // "Blijf Open" pressed in another tab bumps the revision.
-      await otherTab.setKeptOpen('locally', order.orderId, false, clock.now());
+      // Another tab puts it on "Gereed voor afhalen" and back: the same status, a newer revision.
+      for (const to of ['ready-for-pickup', 'in-progress'] as const) {
+        const current = (await otherTab.getOrder('locally', order.orderId))!;
+        await otherTab.applyStatusChange({ source: 'locally', orderId: order.orderId, expectedRevision: current.revision, to, by: 'Anne', at: clock.now() });
+      }
     } finally {
       otherTab.dispose();
     }
     const before = (await store.getOrder('locally', order.orderId))!;
-    expect(before.revision).to.equal(order.revision + 1);
+    expect(before).to.include({ status: 'in-progress', revision: order.revision + 2 });
+    const historyBefore = await store.getHistory('locally', order.orderId);
 
     expect(await lifecycle.apply({ order, action: 'cancelled' })).to.deep.equal({
       kind: 'refused',
       reason: 'De bestelling is intussen veranderd; kijk opnieuw.',
     });
     expect(await store.getOrder('locally', order.orderId)).to.deep.equal(before);
-    expect(await store.getHistory('locally', order.orderId)).to.deep.equal([]);
+    expect(await store.getHistory('locally', order.orderId)).to.deep.equal(historyBefore);
     expect(await pendingOutbox()).to.deep.equal([]);
 
     // Staged again from the order as it is now, it goes through.
     expect((await lifecycle.apply({ order: before, action: 'cancelled' })).kind).to.equal('applied');
     expect((await pendingOutbox()).map((message) => message.kind)).to.deep.equal(['cancel']);
+  });
+
+  it('applies a change staged before "Blijf Open" was recorded, and keeps the mark', async () => {
+    const { order: staged } = await seed('new', 'buy', false);
+    expect(staged.keptOpen).to.equal(false);
+    // Staff stage "In behandeling", then "Blijf Open" is recorded (the kept-open recorder) before they save.
+    await store.setKeptOpen('locally', staged.orderId, true, clock.now());
+
+    const outcome = await lifecycle.apply({ order: staged, action: 'in-progress' });
+    expect(outcome.kind).to.equal('applied');
+    expect(await store.getOrder('locally', staged.orderId)).to.include({ status: 'in-progress', keptOpen: true, revision: staged.revision + 1 });
   });
 
   it('stores the ROPIS bestelwijze on the order, in the history note and in the "picked up" payload', async () => {

@@ -453,9 +453,11 @@ export class OrderStore implements Disposable {
   }
 
   /**
-   * Records the host transaction's "Blijf Open" on the order. Bumps the revision, since a staged
-   * status change that patches keptOpen must not silently undo it. `at` becomes updatedAt when
-   * given. Returns the order as stored, or undefined when there is no such order.
+   * Records the host transaction's "Blijf Open" on the order. No revision bump: a status change
+   * staged before it (a quick "In behandeling" right after pressing "Blijf Open") stays valid, since
+   * every status change patches the order as stored and so keeps this mark; the one that lifts it,
+   * "Gereed voor afhalen", lifts it by design (DESIGN §4). `at` becomes updatedAt when given.
+   * Returns the order as stored, or undefined when there is no such order.
    */
   async setKeptOpen(source: string, orderId: string, keptOpen: boolean, at?: number): Promise<StoredOrder | undefined> {
     let changed = false;
@@ -463,7 +465,7 @@ export class OrderStore implements Disposable {
       const store = tx.objectStore('orders');
       const current = await store.get([source, orderId]);
       if (!current || current.keptOpen === keptOpen) return current;
-      const next: StoredOrder = { ...current, keptOpen, revision: current.revision + 1, updatedAt: at ?? current.updatedAt };
+      const next: StoredOrder = { ...current, keptOpen, updatedAt: at ?? current.updatedAt };
       void track(store.put(next));
       changed = true;
       return next;
