@@ -102,6 +102,7 @@ export class EcommerceScreen extends LitElement {
     button, select, input { font: inherit; }
     .bar button { padding: 0.35rem 0.8rem; }
     button[aria-disabled='true'], select[aria-disabled='true'] { opacity: 0.6; }
+    button[aria-busy='true'] { cursor: progress; }
     .read-only { margin: 0 0 0.5rem; padding: 0.25rem 0.5rem; border-left: 4px solid #b54708; background: #fffaeb; }
     input[type='search'] { min-width: 14rem; padding: 0.3rem; }
     .chooser { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid #d0d5dd; padding: 0.5rem; margin: 0 0 0.5rem; }
@@ -188,7 +189,9 @@ export class EcommerceScreen extends LitElement {
   /** {@link columns}, each guarded so a failing contributed column cannot break the grid. */
   protected safeColumns: readonly OrderColumn[] = [];
   @state() protected search = '';
+  /** A check runs: the button says so (aria-busy) and stays usable. */
   @state() protected checking = false;
+  protected checkPresses = 0;
   @state() protected saving = false;
   @state() protected announcement = '';
   /** `source:orderId` of the selected order. */
@@ -383,18 +386,24 @@ export class EcommerceScreen extends LitElement {
 
   // ---- toolbar ----
 
+  /**
+   * "Nu controleren". A press while a check runs is not dropped: that check may have asked Locally
+   * before the order staff press for was placed. The poller folds presses during one poll into one
+   * more poll; the last press says how it went.
+   */
   protected async onCheckNow(): Promise<void> {
-    if (this.checking) return;
+    const press = ++this.checkPresses;
     this.checking = true;
     this.announcement = msg('Bezig met controleren…');
     try {
       const status = await this.checkNow?.();
+      if (press !== this.checkPresses) return;
       const error = lastErrorOf(status);
       this.announcement = error ? msg(str`Controleren lukte niet: ${error}. Er wordt later opnieuw geprobeerd.`) : msg('Gecontroleerd.');
     } catch (error) {
-      this.announcement = errorMessage(error);
+      if (press === this.checkPresses) this.announcement = errorMessage(error);
     } finally {
-      this.checking = false;
+      if (press === this.checkPresses) this.checking = false;
     }
   }
 
@@ -580,7 +589,7 @@ export class EcommerceScreen extends LitElement {
             ${label()}
           </button>`;
         })}
-        <button type="button" aria-disabled=${this.checking ? 'true' : 'false'} @click=${this.onCheckNow}>${msg('Nu controleren')}</button>
+        <button type="button" aria-busy=${this.checking ? 'true' : 'false'} @click=${this.onCheckNow}>${msg('Nu controleren')}</button>
       </div>
       ${this.readOnlyReason ? html`<p class="read-only" id=${READ_ONLY_NOTE_ID}>${msg('Alleen lezen.')} ${this.readOnlyReason}</p>` : nothing}
       ${guard([this.settings, this.search, this.chooserOpen, this.safeColumns, this.locale, languageVersion], () => this.renderSearch())}

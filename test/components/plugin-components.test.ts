@@ -43,6 +43,30 @@ describe('the eCommerce-verkopen screen', () => {
     await waitUntil(() => status.textContent === 'Gecontroleerd.');
   });
 
+  it('"Nu controleren" pressed again while a check runs asks again, and the last press says how it went', async () => {
+    const checks: ((status: unknown) => void)[] = [];
+    const screen = await fixture<EcommerceScreen>(
+      html`<locally-ecommerce-screen .orders=${new BehaviorSubject([])} .checkNow=${() => new Promise((resolve) => checks.push(resolve))}></ecommerce-screen>`,
+    );
+    const button = await findByShadowRole(screen, 'button', { name: 'Nu controleren' });
+    const status = await findByShadowRole(screen, 'status');
+    button.click();
+    await screen.updateComplete;
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    expect(button.getAttribute('aria-disabled'), 'usable while busy').to.not.equal('true');
+    // An order placed while the first check runs: staff press again, and the poller is asked again.
+    button.click();
+    expect(checks).to.have.length(2);
+    checks[0]!({ failures: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await screen.updateComplete;
+    expect(status.textContent, 'the first answer does not end the second check').to.equal('Bezig met controleren…');
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    checks[1]!({ failures: 0 });
+    await waitUntil(() => status.textContent === 'Gecontroleerd.');
+    expect(button.getAttribute('aria-busy')).to.equal('false');
+  });
+
   it('says so when there are no orders', async () => {
     const screen = await fixture<EcommerceScreen>(html`<locally-ecommerce-screen .orders=${new BehaviorSubject([])}></ecommerce-screen>`);
     expect(screen.shadowRoot!.textContent).to.contain('Er zijn nog geen eCommerce-bestellingen.');
