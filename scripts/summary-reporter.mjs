@@ -24,7 +24,7 @@ export function summaryReporter({ timeoutMs = 10_000 } = {}) {
         else if (!session.passed) failed++;
       }
       if (slow.length > 0) {
-        console.log(`\nSlowest tests (≥ ${Math.round(SLOW_SHARE * 100)}% of the ${timeoutMs / 1000} s timeout):`);
+        console.log(`\nSlowest tests (${((timeoutMs * SLOW_SHARE) / 1000).toFixed(0)} s or more; the default timeout is ${timeoutMs / 1000} s):`);
         for (const { name, file, duration } of slow.sort((a, b) => b.duration - a.duration).slice(0, 15)) {
           console.log(`  ${(duration / 1000).toFixed(1)} s  ${file.replace(process.cwd() + '/', '')}: ${name}`);
         }

@@ -53,7 +53,6 @@ describe('the eCommerce-verkopen screen', () => {
     button.click();
     await screen.updateComplete;
     expect(button.getAttribute('aria-busy')).to.equal('true');
-    expect(button.getAttribute('aria-disabled'), 'usable while busy').to.not.equal('true');
     // An order placed while the first check runs: staff press again, and the poller is asked again.
     button.click();
     expect(checks).to.have.length(2);

@@ -23,9 +23,10 @@ export interface ImportFixture {
   /** Undoes the plugin's registrations; `dispose()` also closes the shell. */
   readonly registered: DisposableCollection;
   /**
-   * Moves the shell's clock by `ms` as passing time would: each timer runs once the plugin is idle (no
-   * poll, no request on its way to Locally), so a jump of minutes never overtakes a request and runs
-   * its timeout. Resolves when what the last timer started is done.
+   * Moves the shell's clock by `ms` as passing time would: each timer runs once no poll runs and the
+   * msw worker holds no request, so a jump of minutes does not overtake a poll's request and run its
+   * timeout. An outbox send outside a poll is covered only while the worker holds it. Resolves when
+   * what the last timer started is done.
    */
   advance(ms: number): Promise<void>;
   /** Places an order, polls, and waits until the import has decided about it. */
@@ -48,7 +49,11 @@ export async function startImportFixture(kit: SimulatorKit, name: string): Promi
   // Shorter than a test's timeout, so a plugin that never goes idle fails with what it was doing.
   const idle = async () => {
     await settle();
-    await waitFor(() => !sync.status.polling && kit.quiet, () => `the plugin idle; last seen ${JSON.stringify({ ...sync.status, requestsInFlight: !kit.quiet })}`, { timeout: 8_000 });
+    await waitFor(
+      () => !sync.status.polling && kit.requestsInFlight === 0,
+      () => `no poll and no request in flight; last seen ${JSON.stringify({ ...sync.status, requestsInFlight: kit.requestsInFlight })}`,
+      { timeout: 8_000 },
+    );
   };
 
   return {

@@ -166,6 +166,22 @@ describe('OrderLifecycleService', function () {
     expect(await store.getOrder('locally', staged.orderId)).to.include({ status: 'in-progress', keptOpen: true, revision: staged.revision + 1 });
   });
 
+  it('refuses "Gereed voor afhalen" staged before "Blijf Open" was pressed, which it would lift unseen', async () => {
+    const { order, transaction } = await seed('in-progress');
+    await shell.data.transactions.setKeptOpen(transaction!.id, false);
+    await store.setKeptOpen('locally', order.orderId, false);
+    const staged = (await store.getOrder('locally', order.orderId))!;
+    await shell.data.transactions.setKeptOpen(transaction!.id, true);
+    await store.setKeptOpen('locally', order.orderId, true, clock.now());
+
+    expect(await lifecycle.apply({ order: staged, action: 'ready-for-pickup' })).to.deep.equal({ kind: 'refused', reason: 'De bestelling is intussen veranderd; kijk opnieuw.' });
+    expect(await shell.data.transactions.get(transaction!.id)).to.include({ keptOpen: true });
+    // Staged again from the order as it is now, it goes through and lifts "Blijf Open" (DESIGN §4).
+    const current = (await store.getOrder('locally', order.orderId))!;
+    expect((await lifecycle.apply({ order: current, action: 'ready-for-pickup' })).kind).to.equal('applied');
+    expect(await shell.data.transactions.get(transaction!.id)).to.include({ keptOpen: false });
+  });
+
   it('stores the ROPIS bestelwijze on the order, in the history note and in the "picked up" payload', async () => {
     const { order, transaction } = await seed('ready-for-pickup', 'reserve');
     await payAndFinalize(transaction!);

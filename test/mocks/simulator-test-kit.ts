@@ -35,11 +35,16 @@ export class SimulatorKit {
     this.worker = await startSimulatorWorker(first.simulator, { quiet: true });
     this.worker.events.on('request:start', ({ requestId }) => this.inFlight.add(requestId));
     this.worker.events.on('request:end', ({ requestId }) => this.inFlight.delete(requestId));
+    // A handler that throws ends without request:end.
+    this.worker.events.on('unhandledException', ({ requestId }) => this.inFlight.delete(requestId));
   }
 
-  /** Whether no request is on its way through the worker. */
-  get quiet(): boolean {
-    return this.inFlight.size === 0;
+  /**
+   * Requests on their way through the worker, from when it takes them until it answers (a request
+   * not yet at the worker, or its answer not yet read, is not counted).
+   */
+  get requestsInFlight(): number {
+    return this.inFlight.size;
   }
 
   /** A new simulator on its own database, served by the worker from now on. */
@@ -48,6 +53,7 @@ export class SimulatorKit {
     const dbName = options.dbName ?? `${this.prefix}-${++this.count}-${crypto.randomUUID()}`;
     const simulator = createLocallySimulator({ now: clock.now, ...options, dbName });
     this.made.push(simulator);
+    this.inFlight.clear();
     this.worker?.resetHandlers(...simulator.handlers);
     return { simulator, clock, dbName };
   }

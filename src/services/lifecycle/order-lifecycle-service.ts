@@ -61,6 +61,10 @@ export class OrderLifecycleService {
     const order = await this.store.getOrder(staged.source, staged.orderId);
     if (!order) return refused(gone(staged));
     if (order.revision !== staged.revision) return refused(changedMeanwhile());
+    // "Blijf Open" does not count as a revision (a staged change stays valid), but "Gereed voor
+    // afhalen" lifts it: one pressed after this was staged, here or at another till, must not be
+    // lifted unseen.
+    if (action === 'ready-for-pickup' && order.keptOpen && !staged.keptOpen) return refused(changedMeanwhile());
     if (action === 'handle-sale') return this.handleSale(order);
 
     const transaction = action === 'completed' || action === 'ready-for-pickup' ? await this.transactionOf(order) : undefined;
@@ -119,8 +123,8 @@ export class OrderLifecycleService {
   }
 
   /**
-   * After the status is written, so the kept-open recorder finds the order already saying so and does
-   * not bump its revision. The status change stands if the host refuses: staff can lift it by hand.
+   * After the status is written, so the kept-open recorder finds the order already saying so and has
+   * nothing to write. The status change stands if the host refuses: staff can lift it by hand.
    */
   protected async liftKeptOpen(transaction: Transaction): Promise<void> {
     if (transaction.state !== 'open' || !transaction.keptOpen) return;
