@@ -4,6 +4,7 @@ import type { LocallySimulator } from '../../mocks/locally/locally-simulator.js'
 import type { ShellHost } from '../../shell/host/shell-host.js';
 import type { PosShell } from '../../shell/ui/pos-shell.js';
 import { startShellUi, type ShellUiFixture } from '../helpers/shell-ui-fixture.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { SimulatorKit } from '../mocks/simulator-test-kit.js';
 
 const WAIT = { timeout: 15_000 };
@@ -111,5 +112,15 @@ describe('switching the shell between Dutch and English', function () {
     await findByShadowRole(dialog, 'button', { name: 'Kies klant' }, WAIT);
     (await findByShadowRole(dialog, 'button', { name: 'Sluiten' })).click();
     await waitUntil(() => !queryByShadowRole(ui, 'dialog', { name: 'Klant identificeren' }), 'the dialog closed', WAIT);
+  });
+
+  it('says in English why a check failed, Locally\'s own reason included', async () => {
+    shell.setLanguage('en');
+    await shell.locale.settled();
+    await simulator.setFault('server-error', 'on');
+    (await findByShadowRole(screen, 'button', { name: 'Check now' }, WAIT)).click();
+    const status = await findByShadowRole(screen, 'status');
+    await waitFor(() => status.textContent.startsWith('Checking failed'), () => `the check failed (now "${status.textContent}")`, WAIT);
+    expect(status.textContent).to.equal('Checking failed: Locally has a fault (503). It will be tried again later.');
   });
 });

@@ -228,7 +228,7 @@ export class OrderSyncEngine implements Disposable {
     const lastError =
       isOrderSourceError(error)
         ? { kind: error.kind, message: error.message }
-        : { kind: 'unexpected' as const, message: 'Er ging iets onverwachts mis bij het ophalen' };
+        : { kind: 'unexpected' as const, message: msg('Er ging iets onverwachts mis bij het ophalen') };
     if (!isOrderSourceError(error)) this.log.error('Poll failed unexpectedly', error);
     this.host.update({ polling: false, failures, lastError });
     const retryAfterMs = isOrderSourceError(error) ? error.retryAfterMs : undefined;
@@ -351,7 +351,7 @@ export class OrderSyncEngine implements Disposable {
           this.host.fireRefused({ orderId: message.orderId, reason: outcome.reason });
         }
       } catch (error) {
-        const reason = isOrderSourceError(error) ? error.message : 'Onverwachte fout bij het versturen';
+        const reason = isOrderSourceError(error) ? error.message : msg('Onverwachte fout bij het versturen');
         const retryAfter = isOrderSourceError(error) ? error.retryAfterMs : undefined;
         const wait = retryAfter ?? backoffDelay(attempts, { ...BACKOFF, random: this.random });
         await this.store.putOutbox({ ...message, attempts, lastError: reason, nextAttemptAt: this.clock.now() + wait });

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { inject, injectable } from 'inversify';
 import { ContributionTimeouts } from '../../common/contribution-registry.js';
 import { Disposable } from '../../common/disposable.js';
@@ -126,7 +127,7 @@ export class OrderSync implements OrderSyncHost, Disposable {
       })
       .catch((error: unknown) => {
         this.log.error('The poller could not start; orders are not fetched until the plugin starts again', error);
-        this.update({ lastError: { kind: 'unexpected', message: 'Er ging iets onverwachts mis bij het ophalen' } });
+        this.update({ lastError: { kind: 'unexpected', message: msg('Er ging iets onverwachts mis bij het ophalen') } });
         return undefined;
       });
     return Disposable.create(() => this.dispose());

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Clock, SecretStorage, SettingsService } from '../../../host/index.js';
 import type { OutboxMessage } from '../../store/order-model.js';
 import { parseRetryAfter } from '../backoff.js';
@@ -20,12 +21,15 @@ export interface LocallyConnection {
 }
 
 const PAGE_SIZE = 50;
+
+/** The same words (and translation) as the poller's own time limit uses for any order source. */
+const timedOut = () => msg(str`${'Locally'} antwoordde niet op tijd`);
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function fetchChanges(connection: LocallyConnection, cursor: string | undefined, signal: AbortSignal): Promise<OrderChangesPage> {
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) });
   const page = readLocallyChangesPage(await request(connection, 'GET', `v1/orders/changes?${query.toString()}`, signal));
-  if (!page) throw new OrderSourceError('malformed', 'Locally stuurde een pagina met bestellingen in een onbekende vorm');
+  if (!page) throw new OrderSourceError('malformed', msg('Locally stuurde een pagina met bestellingen in een onbekende vorm'));
   return page;
 }
 
@@ -62,7 +66,7 @@ idempotencyKey?: string,
   if ('problem' in base) throw new OrderSourceError('misconfigured', base.problem);
   const storeId = settings.get<string>(LOCALLY_SETTINGS.storeId);
   const key = await secrets.get(LOCALLY_SETTINGS.apiKey);
-  if (!storeId || !key) throw new OrderSourceError('misconfigured', 'Het winkel-ID of de API-sleutel van Locally ontbreekt');
+  if (!storeId || !key) throw new OrderSourceError('misconfigured', msg('Het winkel-ID of de API-sleutel van Locally ontbreekt'));
 
   const url = new URL(path, base.url.href.endsWith('/') ? base.url.href : `${base.url.href}/`);
   const timeout = new AbortController();
@@ -84,8 +88,8 @@ idempotencyKey?: string,
       });
     } catch {
       // The browser's own message may name the URL but never the key; ours names neither.
-      if (timeout.signal.aborted) throw new OrderSourceError('timeout', 'Locally antwoordde niet op tijd');
-      throw new OrderSourceError('offline', 'Locally is niet bereikbaar (geen verbinding)');
+      if (timeout.signal.aborted) throw new OrderSourceError('timeout', timedOut());
+      throw new OrderSourceError('offline', msg('Locally is niet bereikbaar (geen verbinding)'));
     }
     // The timeout also covers a body that stalls after the headers.
     return await readResponse(clock, response, timeout.signal);
@@ -96,30 +100,30 @@ idempotencyKey?: string,
 
 async function readResponse(clock: Clock, response: Response, timeout: AbortSignal): Promise<unknown> {
   if (response.status === 401 || response.status === 403) {
-    throw new OrderSourceError('unauthorized', 'Locally weigert het winkel-ID of de API-sleutel');
+    throw new OrderSourceError('unauthorized', msg('Locally weigert het winkel-ID of de API-sleutel'));
   }
   if (response.status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), clock.now());
-    throw new OrderSourceError('rate-limited', 'Locally vraagt om even te wachten (te veel verzoeken)', retryAfterMs);
+    throw new OrderSourceError('rate-limited', msg('Locally vraagt om even te wachten (te veel verzoeken)'), retryAfterMs);
   }
-  if (response.status >= 500) throw new OrderSourceError('server', `Locally heeft een storing (${response.status})`);
+  if (response.status >= 500) throw new OrderSourceError('server', msg(str`Locally heeft een storing (${response.status})`));
   const text = await response.text().catch(() => {
     throw timeout.aborted
-      ? new OrderSourceError('timeout', 'Locally antwoordde niet op tijd')
-      : new OrderSourceError('offline', 'De verbinding met Locally viel weg tijdens het antwoord');
+      ? new OrderSourceError('timeout', timedOut())
+      : new OrderSourceError('offline', msg('De verbinding met Locally viel weg tijdens het antwoord'));
   });
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
-    throw new OrderSourceError('malformed', 'Locally stuurde een antwoord dat niet te lezen is');
+    throw new OrderSourceError('malformed', msg('Locally stuurde een antwoord dat niet te lezen is'));
   }
   if (response.status === 409) throw new ConflictError('Locally weigert deze stap: de bestelling is daar al verder of geannuleerd');
   if (response.status === 404) {
-    if (response.url.includes('/changes')) throw new OrderSourceError('misconfigured', 'Het adres van de Locally-koppeling klopt niet (404)');
+    if (response.url.includes('/changes')) throw new OrderSourceError('misconfigured', msg('Het adres van de Locally-koppeling klopt niet (404)'));
     throw new ConflictError('Locally kent deze bestelling niet');
   }
-  if (!response.ok) throw new OrderSourceError('server', `Locally gaf een onverwacht antwoord (${response.status})`);
+  if (!response.ok) throw new OrderSourceError('server', msg(str`Locally gaf een onverwacht antwoord (${response.status})`));
   return body;
 }
 
