@@ -1,7 +1,7 @@
 // Prints one closing line, "N passed, N failed", that CI logs and people can read at a glance, and
 // before it the tests that came closest to mocha's timeout: on a loaded CI machine those are the ones
 // that fail next, so the log says which to look at before they do.
-const SLOW_SHARE = Number(process.env.SLOW_TEST_SHARE ?? 0.4);
+const SLOW_SHARE = 0.4;
 
 export function summaryReporter({ timeoutMs = 10_000 } = {}) {
   return {

@@ -25,10 +25,10 @@ export class SimulatorKit {
   protected readonly made: LocallySimulator[] = [];
   protected count = 0;
 
-  constructor(protected readonly prefix: string) {}
-
   /** Requests the worker has taken and not yet answered (any path: the API's and the plugin's modules). */
   protected readonly inFlight = new Set<string>();
+
+  constructor(protected readonly prefix: string) {}
 
   async start(): Promise<void> {
     const first = this.create();

@@ -5,8 +5,8 @@ import { OrderImporter } from './order-importer.js';
 export { OrderImporter } from './order-importer.js';
 
 /**
- * The importer: not part of what activation loads; loaded when the first orders wait to be imported (or a repair
- * needs it), not at activation. The matchers and their registries stay in `importModule`: other
+ * The importer: loaded when the first orders wait to be imported (or a repair needs it), not at
+ * activation. The matchers and their registries stay in `importModule`: other
  * plugins register into them from the start.
  */
 export const importerModule = new ContainerModule(({ bind }) => {

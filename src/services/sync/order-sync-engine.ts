@@ -12,7 +12,7 @@ import { LeaderLock } from './leader-lock.js';
 import type { NetworkStatus } from './network-status.js';
 import { isOrderSourceError, OrderSourceError, type OrderChangesPage, type OrderSource, type ReceivedOrder } from './order-source.js';
 import type { OrderSourceRegistry } from './order-source-registry.js';
-import { SYNC_SETTINGS, type SyncRandom, type SyncReceivedEvent, type SyncStatus } from './order-sync.js';
+import { SYNC_SETTINGS, unexpectedFetchError, type SyncRandom, type SyncReceivedEvent, type SyncStatus } from './order-sync.js';
 import { receivedPage } from './received-page.js';
 
 const BACKOFF = { baseMs: 15_000, maxMs: 15 * 60_000 } as const;
@@ -225,10 +225,7 @@ export class OrderSyncEngine implements Disposable {
 
   protected pollFailed(error: unknown): PollResult {
     const failures = this.host.status.failures + 1;
-    const lastError =
-      isOrderSourceError(error)
-        ? { kind: error.kind, message: error.message }
-        : { kind: 'unexpected' as const, message: msg('Er ging iets onverwachts mis bij het ophalen') };
+    const lastError = isOrderSourceError(error) ? { kind: error.kind, message: error.message } : unexpectedFetchError();
     if (!isOrderSourceError(error)) this.log.error('Poll failed unexpectedly', error);
     this.host.update({ polling: false, failures, lastError });
     const retryAfterMs = isOrderSourceError(error) ? error.retryAfterMs : undefined;

@@ -43,6 +43,12 @@ export interface SyncStatus {
   readonly nextPollAt?: number;
 }
 
+/** The status's error when fetching failed for a reason no order source named. */
+export const unexpectedFetchError = (): NonNullable<SyncStatus['lastError']> => ({
+  kind: 'unexpected',
+  message: msg('Er ging iets onverwachts mis bij het ophalen'),
+});
+
 /** A page of a source stored, with what it added and changed. */
 export interface SyncReceivedEvent extends ReceivedResult {
   readonly source: OrderSource;
@@ -127,7 +133,7 @@ export class OrderSync implements OrderSyncHost, Disposable {
       })
       .catch((error: unknown) => {
         this.log.error('The poller could not start; orders are not fetched until the plugin starts again', error);
-        this.update({ lastError: { kind: 'unexpected', message: msg('Er ging iets onverwachts mis bij het ophalen') } });
+        this.update({ lastError: unexpectedFetchError() });
         return undefined;
       });
     return Disposable.create(() => this.dispose());

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { delay, interval, of, take, timer, type SchedulerAction } from 'rxjs';
+import { delay, interval, of, take, timer, type Observable, type SchedulerAction } from 'rxjs';
 import { ShellClock } from '../../../shell/host/shell-clock.js';
 import { ClockScheduler } from '../../../src/services/sync/clock-scheduler.js';
 
@@ -26,10 +26,11 @@ describe('ClockScheduler', () => {
     expect(scheduler.now()).to.equal(START + 1234);
   });
 
-  it('emits a timer only once the clock has moved by its delay', () => {
+  /** Nothing before five minutes on the clock; then one 0, complete, and no clock timer left. */
+  function expectOneZeroAfterFiveMinutes(five: Observable<number>): void {
     const seen: number[] = [];
     let completed = false;
-    timer(FIVE_MINUTES, scheduler).subscribe({ next: (v) => seen.push(v), complete: () => (completed = true) });
+    five.subscribe({ next: (v) => seen.push(v), complete: () => (completed = true) });
     expect(clock.pendingTimers).to.equal(1);
     clock.advance(FIVE_MINUTES - 1);
     expect(seen).to.deep.equal([]);
@@ -37,19 +38,14 @@ describe('ClockScheduler', () => {
     expect(seen).to.deep.equal([0]);
     expect(completed).to.equal(true);
     expect(clock.pendingTimers).to.equal(0);
+  }
+
+  it('emits a timer only once the clock has moved by its delay', () => {
+    expectOneZeroAfterFiveMinutes(timer(FIVE_MINUTES, scheduler));
   });
 
   it('has a timer of its own that does as rxjs\'s timer on it: one 0 after the delay, then complete', () => {
-    const seen: number[] = [];
-    let completed = false;
-    scheduler.timer(FIVE_MINUTES).subscribe({ next: (v) => seen.push(v), complete: () => (completed = true) });
-    expect(clock.pendingTimers).to.equal(1);
-    clock.advance(FIVE_MINUTES - 1);
-    expect(seen).to.deep.equal([]);
-    clock.advance(1);
-    expect(seen).to.deep.equal([0]);
-    expect(completed).to.equal(true);
-    expect(clock.pendingTimers).to.equal(0);
+    expectOneZeroAfterFiveMinutes(scheduler.timer(FIVE_MINUTES));
     expect(scheduler.pendingActions).to.equal(0);
   });
 

@@ -21,10 +21,10 @@ export interface LocallyConnection {
 }
 
 const PAGE_SIZE = 50;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The same words (and translation) as the poller's own time limit uses for any order source. */
 const timedOut = () => msg(str`${'Locally'} antwoordde niet op tijd`);
-const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function fetchChanges(connection: LocallyConnection, cursor: string | undefined, signal: AbortSignal): Promise<OrderChangesPage> {
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) });
